@@ -1,0 +1,2 @@
+//! The binary: hands over to `chmon::cli` (placeholder).
+fn main() {}

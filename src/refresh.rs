@@ -1,0 +1,1 @@
+//! Placeholder: the refresh pipeline (fetch → discover → parse → store) lands in a later commit.

@@ -1,0 +1,92 @@
+//! The reader's time zone and time formatting shared by the CLI and the TUI.
+//! Owns zone resolution (config → TZ → system); reads no clock (callers pass `now`).
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+/// Where times are shown: a named IANA zone, or the system's local zone.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Zone {
+    Named(Tz),
+    System,
+}
+
+impl Zone {
+    /// The config's zone if given and valid, else `TZ` if it names an IANA zone,
+    /// else the system zone. `Europe/Kiev` (the old name) is accepted.
+    pub fn resolve(configured: Option<&str>) -> Zone {
+        let from_env = std::env::var("TZ").ok();
+        configured
+            .and_then(parse_zone)
+            .or_else(|| from_env.as_deref().and_then(parse_zone))
+            .map(Zone::Named)
+            .unwrap_or(Zone::System)
+    }
+
+    /// Kyiv time: the agency's own zone.
+    pub fn kyiv() -> Zone {
+        Zone::Named(chrono_tz::Europe::Kyiv)
+    }
+
+    /// `YYYY-MM-DD HH:MM` in this zone.
+    pub fn format_date_time(&self, t: DateTime<Utc>) -> String {
+        self.format(t, "%Y-%m-%d %H:%M")
+    }
+
+    /// `HH:MM` in this zone.
+    pub fn format_time(&self, t: DateTime<Utc>) -> String {
+        self.format(t, "%H:%M")
+    }
+
+    /// The calendar date of `t` in this zone.
+    pub fn date(&self, t: DateTime<Utc>) -> NaiveDate {
+        match self {
+            Zone::Named(tz) => t.with_timezone(tz).date_naive(),
+            Zone::System => t.with_timezone(&Local).date_naive(),
+        }
+    }
+
+    fn format(&self, t: DateTime<Utc>, fmt: &str) -> String {
+        match self {
+            Zone::Named(tz) => t.with_timezone(tz).format(fmt).to_string(),
+            Zone::System => t.with_timezone(&Local).format(fmt).to_string(),
+        }
+    }
+}
+
+fn parse_zone(name: &str) -> Option<Tz> {
+    let name = name.trim().trim_start_matches(':');
+    if name.eq_ignore_ascii_case("Europe/Kiev") {
+        return Some(chrono_tz::Europe::Kyiv);
+    }
+    name.parse::<Tz>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn kyiv_dst_boundaries() {
+        let z = Zone::kyiv();
+        // 2024-03-31 00:59:59Z = 02:59:59 EET; 01:00Z = 04:00 EEST (03:xx never exists).
+        let before = Utc.with_ymd_and_hms(2024, 3, 31, 0, 59, 0).unwrap();
+        let after = Utc.with_ymd_and_hms(2024, 3, 31, 1, 0, 0).unwrap();
+        assert_eq!(z.format_time(before), "02:59");
+        assert_eq!(z.format_time(after), "04:00");
+        // 2024-10-27: 03:59 EEST happens at 00:59Z, and 03:00 EET again at 01:00Z.
+        let first = Utc.with_ymd_and_hms(2024, 10, 27, 0, 30, 0).unwrap();
+        let second = Utc.with_ymd_and_hms(2024, 10, 27, 1, 30, 0).unwrap();
+        assert_eq!(z.format_time(first), "03:30");
+        assert_eq!(z.format_time(second), "03:30");
+    }
+
+    #[test]
+    fn zone_names_resolve() {
+        assert_eq!(parse_zone("Europe/Kiev"), Some(chrono_tz::Europe::Kyiv));
+        assert_eq!(parse_zone(":Europe/Kyiv"), Some(chrono_tz::Europe::Kyiv));
+        assert_eq!(parse_zone("Nowhere/Else"), None);
+        assert_eq!(Zone::resolve(Some("UTC")), Zone::Named(chrono_tz::UTC));
+    }
+}
