@@ -1,1 +1,170 @@
-//! Placeholder: the refresh pipeline (fetch → discover → parse → store) lands in a later commit.
+//! The refresh pipeline: source → (stored feed URL | discovery) → conditional fetch → parse → cache.
+//! Owns the order of those steps and the skip rules (304, unchanged body); shared by CLI and TUI.
+//! Must not draw, print or decide anything about presentation.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use crate::feed::FeedError;
+use crate::feed::fetch::{FetchOutcome, Fetched, Fetcher, Validators};
+use crate::feed::parse::{Parsed, parse_body};
+use crate::model::ParsedFeed;
+use crate::store::{FeedRecord, Store, StoreError, UpsertStats};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RefreshError {
+    #[error(transparent)]
+    Feed(#[from] FeedError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// What a refresh did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RefreshReport {
+    pub stats: UpsertStats,
+    /// The server answered 304, or sent the same bytes as last time: nothing was parsed.
+    pub unchanged: bool,
+    pub feed_title: Option<String>,
+}
+
+/// True when `source` names a local file rather than an http(s) URL.
+pub fn is_local(source: &str) -> bool {
+    !(source.starts_with("http://") || source.starts_with("https://"))
+}
+
+/// Refreshes one source into the cache. On any error the cache is exactly as it was.
+pub fn refresh(
+    store: &mut Store,
+    fetcher: &Fetcher,
+    source: &str,
+    now: DateTime<Utc>,
+) -> Result<RefreshReport, RefreshError> {
+    let mut feed = store.feed(source)?;
+    if is_local(source) {
+        let path = source.strip_prefix("file://").unwrap_or(source);
+        let bytes = read_file(Path::new(path))?;
+        let parsed = expect_feed(parse_body(&bytes, None, source)?, source, source)?;
+        return store_feed(store, &mut feed, parsed, fnv1a(&bytes), now);
+    }
+    let url = feed.feed_url.clone().unwrap_or_else(|| source.to_string());
+    let validators = Validators {
+        etag: feed.etag.clone(),
+        last_modified: feed.last_modified.clone(),
+    };
+    let fetched = match fetcher.get(&url, &validators)? {
+        FetchOutcome::NotModified => return unchanged(store, &feed),
+        FetchOutcome::Body(fetched) => fetched,
+    };
+    let hash = fnv1a(&fetched.bytes);
+    if feed.body_hash == Some(hash) {
+        remember_validators(&mut feed, &fetched);
+        store.save_feed(&feed)?;
+        return unchanged(store, &feed);
+    }
+    match parse_body(&fetched.bytes, fetched.content_type.as_deref(), &fetched.url)? {
+        Parsed::Feed(parsed) => {
+            remember_validators(&mut feed, &fetched);
+            store_feed(store, &mut feed, parsed, hash, now)
+        }
+        Parsed::Page { feed_urls } => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now),
+    }
+}
+
+/// A site page: try the feeds it names, then the agency's `/news.xml`; remember the one that works.
+fn discover(
+    store: &mut Store,
+    fetcher: &Fetcher,
+    feed: &mut FeedRecord,
+    page_url: &str,
+    mut candidates: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<RefreshReport, RefreshError> {
+    if let Ok(fallback) = url::Url::parse(page_url).and_then(|u| u.join("/news.xml")) {
+        candidates.push(fallback.to_string());
+    }
+    candidates.dedup();
+    let mut tried = Vec::new();
+    for candidate in candidates {
+        tried.push(candidate.clone());
+        let Ok(FetchOutcome::Body(fetched)) = fetcher.get(&candidate, &Validators::default()) else {
+            continue;
+        };
+        let Ok(Parsed::Feed(parsed)) =
+            parse_body(&fetched.bytes, fetched.content_type.as_deref(), &fetched.url)
+        else {
+            continue;
+        };
+        feed.feed_url = Some(candidate);
+        remember_validators(feed, &fetched);
+        return store_feed(store, feed, parsed, fnv1a(&fetched.bytes), now);
+    }
+    Err(FeedError::NoFeed {
+        url: page_url.to_string(),
+        tried: tried.join(", "),
+    }
+    .into())
+}
+
+fn expect_feed(parsed: Parsed, url: &str, _source: &str) -> Result<ParsedFeed, FeedError> {
+    match parsed {
+        Parsed::Feed(feed) => Ok(feed),
+        Parsed::Page { .. } => Err(FeedError::NoFeed {
+            url: url.to_string(),
+            tried: url.to_string(),
+        }),
+    }
+}
+
+fn store_feed(
+    store: &mut Store,
+    feed: &mut FeedRecord,
+    parsed: ParsedFeed,
+    hash: u64,
+    now: DateTime<Utc>,
+) -> Result<RefreshReport, RefreshError> {
+    let stats = store.upsert_items(feed.id, &parsed.items, now)?;
+    if parsed.title.is_some() {
+        feed.title = parsed.title;
+    }
+    feed.body_hash = Some(hash);
+    store.save_feed(feed)?;
+    Ok(RefreshReport {
+        stats,
+        unchanged: false,
+        feed_title: feed.title.clone(),
+    })
+}
+
+fn unchanged(store: &Store, feed: &FeedRecord) -> Result<RefreshReport, RefreshError> {
+    let counts = store.counts(feed.id)?;
+    Ok(RefreshReport {
+        stats: UpsertStats {
+            new: 0,
+            updated: 0,
+            total: counts.total,
+        },
+        unchanged: true,
+        feed_title: feed.title.clone(),
+    })
+}
+
+fn remember_validators(feed: &mut FeedRecord, fetched: &Fetched) {
+    feed.etag = fetched.etag.clone();
+    feed.last_modified = fetched.last_modified.clone();
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, FeedError> {
+    std::fs::read(path).map_err(|e| FeedError::File {
+        path: path.display().to_string(),
+        cause: e.to_string(),
+    })
+}
+
+/// FNV-1a, 64 bit: a stable (not randomly seeded) hash for change detection.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
