@@ -1,0 +1,216 @@
+//! XML repair before feed-rs: HTML named entities → numeric references, bare `&` → `&amp;`,
+//! control characters invalid in XML 1.0 removed (escape sequences kept recognisable for
+//! `clean_text`), and a truncated document cut after its last complete item and closed.
+//! Works on decoded text in one pass; never touches CDATA except for control characters.
+
+use super::entities::{self, Reference};
+use super::xmlscan::{Scanner, Token, local_name};
+
+/// The repaired document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repaired {
+    pub xml: String,
+    /// True when the input was cut off and has been closed after its last complete item.
+    pub truncated: bool,
+}
+
+/// Why a document could not be repaired.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum RepairError {
+    #[error("the feed is truncated before its first complete item")]
+    TruncatedEmpty,
+}
+
+/// Repairs `xml` (see the module doc). Content after the root element is dropped.
+pub fn repair(xml: &str) -> Result<Repaired, RepairError> {
+    let mut out = String::with_capacity(xml.len() + xml.len() / 32);
+    let mut stack: Vec<&str> = Vec::new();
+    // Output length and open elements right after the last complete item.
+    let mut last_item: Option<(usize, Vec<&str>)> = None;
+    let mut truncated = false;
+    for token in Scanner::new(xml) {
+        match token {
+            Token::Text(t) => fix_text(&mut out, t),
+            Token::CData(c) => {
+                out.push_str("<![CDATA[");
+                fix_controls(&mut out, c);
+                out.push_str("]]>");
+            }
+            Token::Other(raw) => fix_controls(&mut out, raw),
+            Token::Start { raw, name, self_closing } => {
+                fix_text(&mut out, raw);
+                if !self_closing {
+                    stack.push(name);
+                }
+            }
+            Token::End { raw, name } => {
+                out.push_str(raw);
+                if let Some(i) = stack.iter().rposition(|n| *n == name) {
+                    stack.truncate(i);
+                    if matches!(local_name(name), "item" | "entry") {
+                        last_item = Some((out.len(), stack.clone()));
+                    }
+                    if stack.is_empty() {
+                        break;
+                    }
+                }
+            }
+            Token::StrayLt => out.push_str("&lt;"),
+            Token::Incomplete(_) => {
+                truncated = true;
+                break;
+            }
+        }
+    }
+    if truncated || !stack.is_empty() {
+        let (len, open) = last_item.ok_or(RepairError::TruncatedEmpty)?;
+        out.truncate(len);
+        for name in open.iter().rev() {
+            out.push_str("</");
+            out.push_str(name);
+            out.push('>');
+        }
+        truncated = true;
+    }
+    Ok(Repaired { xml: out, truncated })
+}
+
+/// Text or a tag: references fixed (see module doc) and control characters handled.
+fn fix_text(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        fix_controls(out, &rest[..at]);
+        rest = &rest[at..];
+        rest = match entities::reference(rest) {
+            Some((Reference::Numeric(code), len)) => push_numeric(out, code, &rest[len..]),
+            Some((Reference::Named(name), len)) => {
+                push_named(out, name, &rest[..len]);
+                &rest[len..]
+            }
+            None => {
+                out.push_str("&amp;");
+                &rest[1..]
+            }
+        };
+    }
+    fix_controls(out, rest);
+}
+
+/// The 5 XML entities stay; a known HTML one becomes numeric; an unknown one is escaped.
+fn push_named(out: &mut String, name: &str, raw: &str) {
+    if entities::is_xml_named(name) {
+        out.push_str(raw);
+    } else if let Some(code) = entities::named(name) {
+        push_code(out, code);
+    } else {
+        out.push_str("&amp;");
+        out.push_str(&raw[1..]);
+    }
+}
+
+fn push_code(out: &mut String, code: u32) {
+    use std::fmt::Write;
+    let _ = write!(out, "&#{code};");
+}
+
+/// Writes numeric reference `code`; an invalid XML character is handled like a raw control.
+/// Returns the rest of the input (a following `[` may be consumed with an escape).
+fn push_numeric<'a>(out: &mut String, code: u32, rest: &'a str) -> &'a str {
+    match char::from_u32(code) {
+        Some(c) if is_xml_char(c) => {
+            push_code(out, code);
+            rest
+        }
+        Some(c) => replace_control(out, c, rest),
+        None => rest,
+    }
+}
+
+fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Copies `s`, handling every character that XML 1.0 forbids.
+fn fix_controls(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(at) = rest.find(|c: char| !is_xml_char(c)) {
+        out.push_str(&rest[..at]);
+        let mut chars = rest[at..].chars();
+        let c = chars.next().unwrap_or('\0');
+        rest = replace_control(out, c, chars.as_str());
+    }
+    out.push_str(rest);
+}
+
+/// An invalid control is dropped, but an escape sequence stays recognisable to `clean_text`
+/// (which removes it whole): ESC `[` → C1 CSI, ESC `]` → C1 OSC, ESC `\` and BEL → C1 ST.
+/// C1 characters are legal in XML 1.0. Returns the rest of the input after what was consumed.
+fn replace_control<'a>(out: &mut String, c: char, rest: &'a str) -> &'a str {
+    match c {
+        '\u{1b}' => {
+            let (c1, skip) = match rest.as_bytes().first() {
+                Some(b'[') => (Some('\u{9b}'), 1),
+                Some(b']') => (Some('\u{9d}'), 1),
+                Some(b'\\') => (Some('\u{9c}'), 1),
+                _ => (None, 0),
+            };
+            out.extend(c1);
+            &rest[skip..]
+        }
+        '\u{7}' => {
+            out.push('\u{9c}');
+            rest
+        }
+        _ => rest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed(s: &str) -> String {
+        repair(s).map(|r| r.xml).unwrap_or_default()
+    }
+
+    #[test]
+    fn entities_outside_cdata_only() {
+        let s = "<t>&laquo;A&raquo; &nbsp;&amp;&lt;&#39;&#x41; AT&T &bogus; &</t><d><![CDATA[&laquo; & x]]></d>";
+        let want = "<t>&#171;A&#187; &#160;&amp;&lt;&#39;&#65; AT&amp;T &amp;bogus; &amp;</t><d><![CDATA[&laquo; & x]]></d>";
+        assert_eq!(fixed(&format!("<r>{s}</r>")), format!("<r>{want}</r>"));
+    }
+
+    #[test]
+    fn attributes_and_stray_lt() {
+        assert_eq!(fixed("<r><a href=\"?a=1&b=2\">1 < 2</a></r>"), "<r><a href=\"?a=1&amp;b=2\">1 &lt; 2</a></r>");
+    }
+
+    #[test]
+    fn controls_removed_escapes_kept_as_c1() {
+        let s = "<r>a\u{1b}[31mb\u{0}c&#27;[0m&#1;d\u{1b}]0;x\u{7}<![CDATA[\u{1b}[2J]]></r>";
+        assert_eq!(fixed(s), "<r>a\u{9b}31mbc\u{9b}0md\u{9d}0;x\u{9c}<![CDATA[\u{9b}2J]]></r>");
+    }
+
+    #[test]
+    fn truncated_feed_keeps_complete_items() {
+        let s = "<rss><channel><title>T</title><item><title>1</title></item><item><title>2</title></item><item><title>3</ti";
+        let r = repair(s).unwrap();
+        assert!(r.truncated);
+        assert_eq!(r.xml, "<rss><channel><title>T</title><item><title>1</title></item><item><title>2</title></item></channel></rss>");
+        let cut_in_text = "<feed><entry><id>1</id></entry><entry><id>2</id><title>abc";
+        assert_eq!(repair(cut_in_text).unwrap().xml, "<feed><entry><id>1</id></entry></feed>");
+    }
+
+    #[test]
+    fn truncated_before_any_item_is_an_error() {
+        assert_eq!(repair("<rss><channel><title>T</tit"), Err(RepairError::TruncatedEmpty));
+    }
+
+    #[test]
+    fn complete_feed_untouched_and_trailing_junk_dropped() {
+        let s = "<?xml version=\"1.0\"?>\n<rss><channel><item><title>1</title></item></channel></rss>";
+        let r = repair(&format!("{s}\n<b>Warning</b>: junk")).unwrap();
+        assert!(!r.truncated);
+        assert_eq!(r.xml, s);
+    }
+}
