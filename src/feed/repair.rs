@@ -133,13 +133,28 @@ fn is_xml_char(c: char) -> bool {
 /// Copies `s`, handling every character that XML 1.0 forbids.
 fn fix_controls(out: &mut String, s: &str) {
     let mut rest = s;
-    while let Some(at) = rest.find(|c: char| !is_xml_char(c)) {
+    while let Some(at) = find_invalid(rest) {
         out.push_str(&rest[..at]);
         let mut chars = rest[at..].chars();
         let c = chars.next().unwrap_or('\0');
         rest = replace_control(out, c, chars.as_str());
     }
     out.push_str(rest);
+}
+
+/// The byte index of the first character XML 1.0 forbids (a byte scan: every such character
+/// is an ASCII control or starts with 0xEF).
+fn find_invalid(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + bytes[from..].iter().position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+        let c = s[at..].chars().next()?;
+        if !is_xml_char(c) {
+            return Some(at);
+        }
+        from = at + c.len_utf8();
+    }
 }
 
 /// An invalid control is dropped, but an escape sequence stays recognisable to `clean_text`
