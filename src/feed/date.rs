@@ -2,7 +2,10 @@
 //! `DD.MM.YYYY HH:MM[:SS]` and `YYYY-MM-DD HH:MM[:SS]`; no zone means Kyiv time.
 //! Pure functions; reads no clock. A date that cannot be read is `None`, never a guess.
 
-use chrono::{DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone, Utc};
+use chrono::{
+    DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone,
+    Utc,
+};
 use chrono_tz::Europe::Kyiv;
 
 #[path = "date_words.rs"]
@@ -72,7 +75,11 @@ fn read_number(p: &mut Parts, digits: &str) -> Option<()> {
 }
 
 fn two_digit_year(n: u32) -> i32 {
-    if n < 50 { 2000 + n as i32 } else { 1900 + n as i32 }
+    if n < 50 {
+        2000 + n as i32
+    } else {
+        1900 + n as i32
+    }
 }
 
 fn read_word(p: &mut Parts, word: &str) -> Option<()> {
@@ -144,7 +151,10 @@ fn numeric_offset(s: &str) -> Option<i32> {
     }
     let (h, m) = match digits.len() {
         1 | 2 => (digits.parse::<i32>().ok()?, 0),
-        4 => (digits[..2].parse::<i32>().ok()?, digits[2..].parse::<i32>().ok()?),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
         _ => return None,
     };
     (h < 24 && m < 60).then_some(sign * (h * 3600 + m * 60))
@@ -162,7 +172,9 @@ fn assemble(p: &Parts) -> Option<DateTime<Utc>> {
     match p.offset {
         Some(off) => {
             let zone = FixedOffset::east_opt(off)?;
-            zone.from_local_datetime(&naive).single().map(|t| t.with_timezone(&Utc))
+            zone.from_local_datetime(&naive)
+                .single()
+                .map(|t| t.with_timezone(&Utc))
         }
         None => kyiv(naive),
     }

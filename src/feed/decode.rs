@@ -30,7 +30,11 @@ fn choose<'a>(bytes: &'a [u8], content_type: Option<&str>) -> (&'static Encoding
     }
     let declared = declared_label(bytes)
         .and_then(encoding_for_label)
-        .or_else(|| content_type.and_then(charset_param).and_then(encoding_for_label));
+        .or_else(|| {
+            content_type
+                .and_then(charset_param)
+                .and_then(encoding_for_label)
+        });
     let utf8 = looks_utf8(bytes);
     let enc = match declared {
         // A single-byte declaration over bytes that are (nearly) valid UTF-8 is a lie.
@@ -47,9 +51,11 @@ fn choose<'a>(bytes: &'a [u8], content_type: Option<&str>) -> (&'static Encoding
 pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     let label = label.trim().to_ascii_lowercase();
     let found = Encoding::for_label(label.as_bytes()).or_else(|| {
-        let num = ["cp-", "win-", "win", "windows"]
-            .iter()
-            .find_map(|p| label.strip_prefix(p).filter(|n| n.bytes().all(|b| b.is_ascii_digit())))?;
+        let num = ["cp-", "win-", "win", "windows"].iter().find_map(|p| {
+            label
+                .strip_prefix(p)
+                .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        })?;
         Encoding::for_label(format!("windows-{num}").as_bytes())
     });
     found.filter(|e| !e.name().starts_with("UTF-16"))
@@ -128,7 +134,14 @@ mod tests {
 
     #[test]
     fn labels_are_normalised() {
-        for label in ["cp1251", "CP-1251", "windows-1251", " Windows-1251 ", "win-1251", "x-cp1251"] {
+        for label in [
+            "cp1251",
+            "CP-1251",
+            "windows-1251",
+            " Windows-1251 ",
+            "win-1251",
+            "x-cp1251",
+        ] {
             assert_eq!(encoding_for_label(label), Some(WINDOWS_1251), "{label}");
         }
         assert_eq!(encoding_for_label("koi8-u"), Some(encoding_rs::KOI8_U));
@@ -141,8 +154,14 @@ mod tests {
 
     #[test]
     fn charset_from_header() {
-        assert_eq!(charset_param("text/xml; charset=\"windows-1251\""), Some("windows-1251"));
-        assert_eq!(charset_param("application/rss+xml;Charset=koi8-u"), Some("koi8-u"));
+        assert_eq!(
+            charset_param("text/xml; charset=\"windows-1251\""),
+            Some("windows-1251")
+        );
+        assert_eq!(
+            charset_param("application/rss+xml;Charset=koi8-u"),
+            Some("koi8-u")
+        );
         assert_eq!(charset_param("text/xml"), None);
     }
 
@@ -151,7 +170,10 @@ mod tests {
         let mut bytes = b"  \n<?xml version='1.0' encoding='windows-1251'?><r>".to_vec();
         bytes.extend(cp1251("Чернігів</r>"));
         let d = decode(&bytes, Some("text/xml; charset=koi8-u"));
-        assert_eq!(d.text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Чернігів</r>");
+        assert_eq!(
+            d.text,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Чернігів</r>"
+        );
     }
 
     #[test]
@@ -165,7 +187,10 @@ mod tests {
     #[test]
     fn header_then_utf8_then_windows_1251() {
         let koi = encoding_rs::KOI8_U.encode("<r>Київ</r>").0.into_owned();
-        assert_eq!(decode(&koi, Some("text/xml; charset=koi8-u")).text, "<r>Київ</r>");
+        assert_eq!(
+            decode(&koi, Some("text/xml; charset=koi8-u")).text,
+            "<r>Київ</r>"
+        );
         assert_eq!(decode("<r>Київ</r>".as_bytes(), None).text, "<r>Київ</r>");
         assert_eq!(decode(&cp1251("<r>Київ</r>"), None).text, "<r>Київ</r>");
     }
@@ -175,7 +200,10 @@ mod tests {
         let mut bytes = vec![0xEF, 0xBB, 0xBF];
         bytes.extend(b"<?xml version=\"1.0\" encoding=\"cp1251\"?><r>");
         bytes.extend("Ї</r>".as_bytes());
-        assert_eq!(decode(&bytes, None).text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Ї</r>");
+        assert_eq!(
+            decode(&bytes, None).text,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Ї</r>"
+        );
     }
 
     #[test]

@@ -17,27 +17,36 @@ pub fn feed_links(html: &str, page_url: &str) -> Vec<String> {
     for (name, attrs) in tags(html) {
         if name.eq_ignore_ascii_case("base") {
             if let Some(href) = attr(attrs, "href") {
-                base = join(page.as_ref(), &href).and_then(|u| url::Url::parse(&u).ok()).or(base);
+                base = join(page.as_ref(), &href)
+                    .and_then(|u| url::Url::parse(&u).ok())
+                    .or(base);
             }
             continue;
         }
         if !name.eq_ignore_ascii_case("link") || !is_feed_link(attrs) {
             continue;
         }
-        if let Some(u) = attr(attrs, "href").and_then(|h| join(base.as_ref(), &h)) {
-            if !found.contains(&u) {
-                found.push(u);
-            }
+        if let Some(u) = attr(attrs, "href").and_then(|h| join(base.as_ref(), &h))
+            && !found.contains(&u)
+        {
+            found.push(u);
         }
     }
     found
 }
 
 fn is_feed_link(attrs: &str) -> bool {
-    let rel_ok = attr(attrs, "rel")
-        .is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("alternate")));
+    let rel_ok = attr(attrs, "rel").is_some_and(|r| {
+        r.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("alternate"))
+    });
     let type_ok = attr(attrs, "type").is_some_and(|t| {
-        let t = t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        let t = t
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
         FEED_TYPES.contains(&t.as_str())
     });
     rel_ok && type_ok
@@ -60,7 +69,9 @@ fn tags(html: &str) -> impl Iterator<Item = (&str, &str)> {
         loop {
             let at = rest.find('<')?;
             rest = &rest[at + 1..];
-            let name_len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+            let name_len = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
             let name = &rest[..name_len];
             if !(name.eq_ignore_ascii_case("link") || name.eq_ignore_ascii_case("base")) {
                 continue;
@@ -93,7 +104,9 @@ fn attr(attrs: &str, name: &str) -> Option<String> {
     let mut rest = attrs;
     while !rest.is_empty() {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
-        let key_len = rest.find(|c: char| c == '=' || c == '>' || c.is_whitespace()).unwrap_or(rest.len());
+        let key_len = rest
+            .find(|c: char| c == '=' || c == '>' || c.is_whitespace())
+            .unwrap_or(rest.len());
         let key = &rest[..key_len];
         rest = rest[key_len..].trim_start();
         let value = match rest.strip_prefix('=') {
@@ -120,7 +133,9 @@ fn split_value(s: &str) -> (&str, &str) {
             (&s[1..end], s.get(end + 1..).unwrap_or_default())
         }
         _ => {
-            let end = s.find(|c: char| c.is_whitespace() || c == '>').unwrap_or(s.len());
+            let end = s
+                .find(|c: char| c.is_whitespace() || c == '>')
+                .unwrap_or(s.len());
             (&s[..end], &s[end..])
         }
     }
@@ -154,7 +169,10 @@ mod tests {
     #[test]
     fn base_href_and_no_links() {
         let html = r#"<base href="http://cdn.example/x/"><link rel=alternate type=application/rss+xml href=rss>"#;
-        assert_eq!(feed_links(html, "http://site.example/"), vec!["http://cdn.example/x/rss"]);
+        assert_eq!(
+            feed_links(html, "http://site.example/"),
+            vec!["http://cdn.example/x/rss"]
+        );
         assert!(feed_links("<html><linkage></html>", "http://a/").is_empty());
     }
 }

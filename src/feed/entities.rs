@@ -21,11 +21,14 @@ fn latin1(name: &str) -> Option<u32> {
         "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
         "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
         "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring",
-        "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml",
-        "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash",
+        "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
+        "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash",
         "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
     ];
-    NAMES.iter().position(|n| *n == name).map(|i| 0xA0 + i as u32)
+    NAMES
+        .iter()
+        .position(|n| *n == name)
+        .map(|i| 0xA0 + i as u32)
 }
 
 fn special(name: &str) -> Option<u32> {
@@ -183,8 +186,14 @@ mod tests {
 
     #[test]
     fn parses_references() {
-        assert_eq!(reference("&#128314;x"), Some((Reference::Numeric(128314), 9)));
-        assert_eq!(reference("&#x1F53A;"), Some((Reference::Numeric(0x1F53A), 9)));
+        assert_eq!(
+            reference("&#128314;x"),
+            Some((Reference::Numeric(128314), 9))
+        );
+        assert_eq!(
+            reference("&#x1F53A;"),
+            Some((Reference::Numeric(0x1F53A), 9))
+        );
         assert_eq!(reference("&laquo;"), Some((Reference::Named("laquo"), 7)));
         assert_eq!(reference("& b;"), None);
         assert_eq!(reference("&#;"), None);
@@ -193,7 +202,13 @@ mod tests {
 
     #[test]
     fn decodes_titles_and_double_escapes() {
-        assert_eq!(decode_text("&laquo;Десна&raquo; &amp;#128314; &#8212; &bogus; & x"), "«Десна» 🔺 — &bogus; & x");
-        assert_eq!(decode_numeric_in_html("<p>&amp;#128314; &#60; &laquo;</p>"), "<p>🔺 &#60; &laquo;</p>");
+        assert_eq!(
+            decode_text("&laquo;Десна&raquo; &amp;#128314; &#8212; &bogus; & x"),
+            "«Десна» 🔺 — &bogus; & x"
+        );
+        assert_eq!(
+            decode_numeric_in_html("<p>&amp;#128314; &#60; &laquo;</p>"),
+            "<p>🔺 &#60; &laquo;</p>"
+        );
     }
 }

@@ -33,7 +33,10 @@ pub fn describe(err: &reqwest::Error, opts: &FetchOptions) -> String {
 
 /// A one-line cause for an IO error met while reading the body.
 pub fn describe_io(err: &io::Error, opts: &FetchOptions) -> String {
-    if let Some(inner) = err.get_ref().and_then(|e| e.downcast_ref::<reqwest::Error>()) {
+    if let Some(inner) = err
+        .get_ref()
+        .and_then(|e| e.downcast_ref::<reqwest::Error>())
+    {
         return describe(inner, opts);
     }
     if err.kind() == io::ErrorKind::TimedOut {

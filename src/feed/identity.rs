@@ -68,11 +68,23 @@ mod tests {
     #[test]
     fn links_fold_scheme_www_case_fragment_and_slash() {
         let want = Some("x.ua/a".to_string());
-        for link in ["http://x.ua/a", "https://www.x.ua/a", "http://x.ua/a#frag", "HTTP://WWW.X.UA/a/", " https://x.ua/a/#c "] {
+        for link in [
+            "http://x.ua/a",
+            "https://www.x.ua/a",
+            "http://x.ua/a#frag",
+            "HTTP://WWW.X.UA/a/",
+            " https://x.ua/a/#c ",
+        ] {
             assert_eq!(link_key(link), want, "{link}");
         }
-        assert_eq!(link_key("http://monitor.cn.ua/ua/news/123"), Some("monitor.cn.ua/ua/news/123".into()));
-        assert_eq!(link_key("http://x.ua:8080/a?id=5"), Some("x.ua:8080/a?id=5".into()));
+        assert_eq!(
+            link_key("http://monitor.cn.ua/ua/news/123"),
+            Some("monitor.cn.ua/ua/news/123".into())
+        );
+        assert_eq!(
+            link_key("http://x.ua:8080/a?id=5"),
+            Some("x.ua:8080/a?id=5".into())
+        );
         assert_ne!(link_key("http://x.ua/A"), link_key("http://x.ua/a"));
         assert_eq!(link_key(""), None);
     }
@@ -90,6 +102,9 @@ mod tests {
         assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
         assert_eq!(hash_key("a", ""), format!("h:{:016x}", fnv1a64(b"a\n")));
         assert_ne!(hash_key("a", "b"), hash_key("a", "c"));
-        assert_eq!(hash_key("Заголовок", "12.01.2021"), hash_key("Заголовок", "12.01.2021"));
+        assert_eq!(
+            hash_key("Заголовок", "12.01.2021"),
+            hash_key("Заголовок", "12.01.2021")
+        );
     }
 }

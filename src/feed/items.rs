@@ -23,14 +23,22 @@ pub fn convert(feed: Feed, raw: &[RawItem], url: &str) -> ParsedFeed {
         }
     }
     ParsedFeed {
-        title: feed.title.as_ref().map(|t| line(&t.content)).filter(|t| !t.is_empty()),
+        title: feed
+            .title
+            .as_ref()
+            .map(|t| line(&t.content))
+            .filter(|t| !t.is_empty()),
         link: pick_link(&feed.links, base.as_ref()),
         items,
     }
 }
 
 fn item(entry: &Entry, raw: Option<&RawItem>, base: Option<&url::Url>) -> Item {
-    let title = entry.title.as_ref().map(|t| line(&t.content)).unwrap_or_default();
+    let title = entry
+        .title
+        .as_ref()
+        .map(|t| line(&t.content))
+        .unwrap_or_default();
     let link = pick_link(&entry.links, base);
     let published = entry.published.or(entry.updated);
     let raw_date = raw

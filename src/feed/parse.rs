@@ -15,13 +15,22 @@ mod items;
 pub enum Parsed {
     Feed(ParsedFeed),
     /// An HTML page; the discovered feed URLs (absolute, in page order), possibly none.
-    Page { feed_urls: Vec<String> },
+    Page {
+        feed_urls: Vec<String>,
+    },
 }
 
 /// Parses a fetched body. `content_type` is the HTTP header (its charset is one input to
 /// decoding); `url` names the source in errors and resolves relative links.
-pub fn parse_body(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Parsed, FeedError> {
+pub fn parse_body(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    url: &str,
+) -> Result<Parsed, FeedError> {
     let text = decode::decode(bytes, content_type).text;
+    if text.trim().is_empty() {
+        return Err(parse_error(url, "empty response".to_string()));
+    }
     match kind(&text, content_type) {
         Kind::Json => {
             let feed = run_feed_rs(text.as_bytes(), url)?;
@@ -40,7 +49,11 @@ fn parse_xml(text: &str, url: &str) -> Result<ParsedFeed, FeedError> {
     let raw = sidetable::scan(&repaired.xml);
     // The side table is matched to feed-rs's entries by position; if they disagree (an
     // exotic layout), use none of it rather than mismatched dates and bodies.
-    let raw = if raw.len() == feed.entries.len() { raw } else { Vec::new() };
+    let raw = if raw.len() == feed.entries.len() {
+        raw
+    } else {
+        Vec::new()
+    };
     Ok(items::convert(feed, &raw, url))
 }
 
@@ -89,7 +102,11 @@ fn kind(text: &str, content_type: Option<&str>) -> Kind {
     for token in Scanner::new(text) {
         match token {
             Token::Text(t) if t.trim().is_empty() => {}
-            Token::Other(raw) if raw.get(..14).is_some_and(|d| d.eq_ignore_ascii_case("<!doctype html")) => {
+            Token::Other(raw)
+                if raw
+                    .get(..14)
+                    .is_some_and(|d| d.eq_ignore_ascii_case("<!doctype html")) =>
+            {
                 return Kind::Html;
             }
             Token::Other(_) => {}
@@ -115,9 +132,15 @@ mod tests {
     #[test]
     fn detects_kind() {
         assert_eq!(kind(" {\"version\":1}", None), Kind::Json);
-        assert_eq!(kind("<?xml version=\"1.0\"?><!-- c --><rss>", Some("text/html")), Kind::Xml);
+        assert_eq!(
+            kind("<?xml version=\"1.0\"?><!-- c --><rss>", Some("text/html")),
+            Kind::Xml
+        );
         assert_eq!(kind("<rdf:RDF>", None), Kind::Xml);
-        assert_eq!(kind("\n<!DOCTYPE html><html>", Some("text/xml")), Kind::Html);
+        assert_eq!(
+            kind("\n<!DOCTYPE html><html>", Some("text/xml")),
+            Kind::Html
+        );
         assert_eq!(kind("<HTML><head>", None), Kind::Html);
         assert_eq!(kind("<div>", Some("text/html; charset=utf-8")), Kind::Html);
         assert_eq!(kind("<div>", None), Kind::Xml);

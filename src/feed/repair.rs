@@ -23,56 +23,107 @@ pub enum RepairError {
 
 /// Repairs `xml` (see the module doc). Content after the root element is dropped.
 pub fn repair(xml: &str) -> Result<Repaired, RepairError> {
-    let mut out = String::with_capacity(xml.len() + xml.len() / 32);
-    let mut stack: Vec<&str> = Vec::new();
-    // Output length and open elements right after the last complete item.
-    let mut last_item: Option<(usize, Vec<&str>)> = None;
-    let mut truncated = false;
+    let mut state = State {
+        out: String::with_capacity(xml.len() + xml.len() / 32),
+        stack: Vec::new(),
+        last_item: None,
+    };
+    let mut complete = false;
     for token in Scanner::new(xml) {
+        match state.token(token) {
+            Flow::Continue => {}
+            Flow::RootClosed => {
+                complete = true;
+                break;
+            }
+            Flow::Truncated => break,
+        }
+    }
+    if complete {
+        return Ok(Repaired {
+            xml: state.out,
+            truncated: false,
+        });
+    }
+    state.close_after_last_item()
+}
+
+enum Flow {
+    Continue,
+    RootClosed,
+    Truncated,
+}
+
+struct State<'a> {
+    out: String,
+    /// Names of the open elements.
+    stack: Vec<&'a str>,
+    /// Output length and open elements right after the last complete item.
+    last_item: Option<(usize, Vec<&'a str>)>,
+}
+
+impl<'a> State<'a> {
+    fn token(&mut self, token: Token<'a>) -> Flow {
+        let out = &mut self.out;
         match token {
-            Token::Text(t) => fix_text(&mut out, t),
+            Token::Text(t) => fix_text(out, t),
             Token::CData(c) => {
                 out.push_str("<![CDATA[");
-                fix_controls(&mut out, c);
+                fix_controls(out, c);
                 out.push_str("]]>");
             }
-            Token::Other(raw) => fix_controls(&mut out, raw),
-            Token::Start { raw, name, self_closing } => {
-                fix_text(&mut out, raw);
+            Token::Other(raw) => fix_controls(out, raw),
+            Token::Start {
+                raw,
+                name,
+                self_closing,
+            } => {
+                fix_text(out, raw);
                 if !self_closing {
-                    stack.push(name);
+                    self.stack.push(name);
                 }
             }
             Token::End { raw, name } => {
                 out.push_str(raw);
-                if let Some(i) = stack.iter().rposition(|n| *n == name) {
-                    stack.truncate(i);
-                    if matches!(local_name(name), "item" | "entry") {
-                        last_item = Some((out.len(), stack.clone()));
-                    }
-                    if stack.is_empty() {
-                        break;
-                    }
-                }
+                return self.close(name);
             }
             Token::StrayLt => out.push_str("&lt;"),
-            Token::Incomplete(_) => {
-                truncated = true;
-                break;
-            }
+            Token::Incomplete(_) => return Flow::Truncated,
+        }
+        Flow::Continue
+    }
+
+    /// Pops up to the matching open element (an unmatched end tag is ignored).
+    fn close(&mut self, name: &str) -> Flow {
+        let Some(i) = self.stack.iter().rposition(|n| *n == name) else {
+            return Flow::Continue;
+        };
+        self.stack.truncate(i);
+        if matches!(local_name(name), "item" | "entry") {
+            self.last_item = Some((self.out.len(), self.stack.clone()));
+        }
+        if self.stack.is_empty() {
+            Flow::RootClosed
+        } else {
+            Flow::Continue
         }
     }
-    if truncated || !stack.is_empty() {
-        let (len, open) = last_item.ok_or(RepairError::TruncatedEmpty)?;
-        out.truncate(len);
+
+    /// The document was cut off: keep it up to the last complete item and close what was open.
+    fn close_after_last_item(self) -> Result<Repaired, RepairError> {
+        let (len, open) = self.last_item.ok_or(RepairError::TruncatedEmpty)?;
+        let mut xml = self.out;
+        xml.truncate(len);
         for name in open.iter().rev() {
-            out.push_str("</");
-            out.push_str(name);
-            out.push('>');
+            xml.push_str("</");
+            xml.push_str(name);
+            xml.push('>');
         }
-        truncated = true;
+        Ok(Repaired {
+            xml,
+            truncated: true,
+        })
     }
-    Ok(Repaired { xml: out, truncated })
 }
 
 /// Text or a tag: references fixed (see module doc) and control characters handled.
@@ -148,7 +199,10 @@ fn find_invalid(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut from = 0;
     loop {
-        let at = from + bytes[from..].iter().position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+        let at = from
+            + bytes[from..]
+                .iter()
+                .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
         let c = s[at..].chars().next()?;
         if !is_xml_char(c) {
             return Some(at);
@@ -197,13 +251,20 @@ mod tests {
 
     #[test]
     fn attributes_and_stray_lt() {
-        assert_eq!(fixed("<r><a href=\"?a=1&b=2\">1 < 2</a></r>"), "<r><a href=\"?a=1&amp;b=2\">1 &lt; 2</a></r>");
+        assert_eq!(
+            fixed("<r><a href=\"?a=1&b=2\">1 < 2</a></r>"),
+            "<r><a href=\"?a=1&amp;b=2\">1 &lt; 2</a></r>"
+        );
     }
 
     #[test]
     fn controls_removed_escapes_kept_as_c1() {
-        let s = "<r>a\u{1b}[31mb\u{0}c&#27;[0m&#1;d\u{1b}]0;x\u{7}<![CDATA[\u{1b}[2J]]></r>";
-        assert_eq!(fixed(s), "<r>a\u{9b}31mbc\u{9b}0md\u{9d}0;x\u{9c}<![CDATA[\u{9b}2J]]></r>");
+        let s =
+            "<r>a\u{1b}[31mb\u{0}c&#27;[0m&#1;d\u{1b}]0;x\u{7}\u{ffff}<![CDATA[\u{1b}[2J]]></r>";
+        assert_eq!(
+            fixed(s),
+            "<r>a\u{9b}31mbc\u{9b}0md\u{9d}0;x\u{9c}<![CDATA[\u{9b}2J]]></r>"
+        );
     }
 
     #[test]
@@ -211,19 +272,29 @@ mod tests {
         let s = "<rss><channel><title>T</title><item><title>1</title></item><item><title>2</title></item><item><title>3</ti";
         let r = repair(s).unwrap();
         assert!(r.truncated);
-        assert_eq!(r.xml, "<rss><channel><title>T</title><item><title>1</title></item><item><title>2</title></item></channel></rss>");
+        assert_eq!(
+            r.xml,
+            "<rss><channel><title>T</title><item><title>1</title></item><item><title>2</title></item></channel></rss>"
+        );
         let cut_in_text = "<feed><entry><id>1</id></entry><entry><id>2</id><title>abc";
-        assert_eq!(repair(cut_in_text).unwrap().xml, "<feed><entry><id>1</id></entry></feed>");
+        assert_eq!(
+            repair(cut_in_text).unwrap().xml,
+            "<feed><entry><id>1</id></entry></feed>"
+        );
     }
 
     #[test]
     fn truncated_before_any_item_is_an_error() {
-        assert_eq!(repair("<rss><channel><title>T</tit"), Err(RepairError::TruncatedEmpty));
+        assert_eq!(
+            repair("<rss><channel><title>T</tit"),
+            Err(RepairError::TruncatedEmpty)
+        );
     }
 
     #[test]
     fn complete_feed_untouched_and_trailing_junk_dropped() {
-        let s = "<?xml version=\"1.0\"?>\n<rss><channel><item><title>1</title></item></channel></rss>";
+        let s =
+            "<?xml version=\"1.0\"?>\n<rss><channel><item><title>1</title></item></channel></rss>";
         let r = repair(&format!("{s}\n<b>Warning</b>: junk")).unwrap();
         assert!(!r.truncated);
         assert_eq!(r.xml, s);

@@ -34,7 +34,11 @@ pub fn scan(xml: &str) -> Vec<RawItem> {
     let mut capture: Option<Capture> = None;
     for token in Scanner::new(xml) {
         match token {
-            Token::Start { raw, name, self_closing } => {
+            Token::Start {
+                raw,
+                name,
+                self_closing,
+            } => {
                 if let Some(c) = capture.as_mut() {
                     c.text.push_str(raw);
                 } else if let Some((_, raw_item)) = item.as_ref() {
@@ -56,7 +60,9 @@ pub fn scan(xml: &str) -> Vec<RawItem> {
                 }
                 depth = depth.saturating_sub(1);
             }
-            Token::Text(t) => capture.iter_mut().for_each(|c| unescape_into(&mut c.text, t)),
+            Token::Text(t) => capture
+                .iter_mut()
+                .for_each(|c| unescape_into(&mut c.text, t)),
             Token::CData(t) => capture.iter_mut().for_each(|c| c.text.push_str(t)),
             _ => {}
         }
@@ -70,7 +76,11 @@ fn start_capture(item: &RawItem, name: &str, depth: usize) -> Option<Capture> {
         "full-text" if item.full_text.is_none() => Field::FullText,
         _ => return None,
     };
-    Some(Capture { field, depth, text: String::new() })
+    Some(Capture {
+        field,
+        depth,
+        text: String::new(),
+    })
 }
 
 fn finish(item: &mut RawItem, capture: Capture) {
@@ -93,7 +103,9 @@ fn unescape_into(out: &mut String, text: &str) {
         rest = &rest[at..];
         let decoded = match entities::reference(rest) {
             Some((Reference::Numeric(code), len)) => char::from_u32(code).map(|c| (c, len)),
-            Some((Reference::Named(name), len)) => entities::named(name).and_then(char::from_u32).map(|c| (c, len)),
+            Some((Reference::Named(name), len)) => entities::named(name)
+                .and_then(char::from_u32)
+                .map(|c| (c, len)),
             None => None,
         };
         let len = match decoded {
@@ -127,11 +139,17 @@ mod tests {
         let items = scan(xml);
         assert_eq!(items.len(), 4);
         assert_eq!(items[0].date.as_deref(), Some("Вт, 12 січ 2021 13:01"));
-        assert_eq!(items[0].full_text.as_deref(), Some("<p>Тіло &laquo;1&raquo;</p>"));
+        assert_eq!(
+            items[0].full_text.as_deref(),
+            Some("<p>Тіло &laquo;1&raquo;</p>")
+        );
         assert_eq!(items[1].date, None);
         assert_eq!(items[1].full_text.as_deref(), Some("<p>A &#128314; «"));
         assert_eq!(items[2].date.as_deref(), Some("2021-01-12"));
         assert_eq!(items[2].full_text, None);
-        assert_eq!(items[3].full_text.as_deref(), Some("<p>raw <b>html</b></p>"));
+        assert_eq!(
+            items[3].full_text.as_deref(),
+            Some("<p>raw <b>html</b></p>")
+        );
     }
 }

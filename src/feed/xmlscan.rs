@@ -155,19 +155,44 @@ mod tests {
     fn splits_tags_text_cdata_and_comments() {
         let t = tokens("<?xml version='1.0'?><a x=\"1>2\"><![CDATA[<b>]]>t<!-- c --></a><br/>");
         assert_eq!(t[0], Token::Other("<?xml version='1.0'?>"));
-        assert!(matches!(t[1], Token::Start { name: "a", self_closing: false, .. }));
+        assert!(matches!(
+            t[1],
+            Token::Start {
+                name: "a",
+                self_closing: false,
+                ..
+            }
+        ));
         assert_eq!(t[2], Token::CData("<b>"));
         assert_eq!(t[3], Token::Text("t"));
         assert_eq!(t[4], Token::Other("<!-- c -->"));
         assert!(matches!(t[5], Token::End { name: "a", .. }));
-        assert!(matches!(t[6], Token::Start { name: "br", self_closing: true, .. }));
+        assert!(matches!(
+            t[6],
+            Token::Start {
+                name: "br",
+                self_closing: true,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn stray_lt_and_truncation() {
         let t = tokens("a < b<ti");
-        assert_eq!(t, vec![Token::Text("a "), Token::StrayLt, Token::Text(" b"), Token::Incomplete("<ti")]);
-        assert_eq!(tokens("<![CDATA[abc"), vec![Token::Incomplete("<![CDATA[abc")]);
+        assert_eq!(
+            t,
+            vec![
+                Token::Text("a "),
+                Token::StrayLt,
+                Token::Text(" b"),
+                Token::Incomplete("<ti")
+            ]
+        );
+        assert_eq!(
+            tokens("<![CDATA[abc"),
+            vec![Token::Incomplete("<![CDATA[abc")]
+        );
         assert_eq!(tokens("</ite"), vec![Token::Incomplete("</ite")]);
     }
 

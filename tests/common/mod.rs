@@ -38,11 +38,20 @@ pub struct Route {
 
 impl Route {
     pub fn ok(body: impl Into<Vec<u8>>) -> Route {
-        Route { status: 200, headers: Vec::new(), body: body.into(), delay: None, send_length: true }
+        Route {
+            status: 200,
+            headers: Vec::new(),
+            body: body.into(),
+            delay: None,
+            send_length: true,
+        }
     }
 
     pub fn status(code: u16) -> Route {
-        Route { status: code, ..Route::ok(format!("status {code}")) }
+        Route {
+            status: code,
+            ..Route::ok(format!("status {code}"))
+        }
     }
 
     pub fn redirect_to(location: &str) -> Route {
@@ -65,7 +74,10 @@ impl Route {
     }
 
     fn get_header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -79,7 +91,10 @@ pub struct Recorded {
 
 impl Recorded {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -114,7 +129,12 @@ impl TestServer {
                 }
             }
         });
-        TestServer { port, state, stop, acceptor: Some(acceptor) }
+        TestServer {
+            port,
+            state,
+            stop,
+            acceptor: Some(acceptor),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -151,13 +171,17 @@ impl Drop for TestServer {
 
 /// Reads `tests/fixtures/<name>`.
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }
 
 fn serve(stream: TcpStream, state: &Mutex<State>, stop: &AtomicBool) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let Some(request) = read_request(&stream) else { return };
+    let Some(request) = read_request(&stream) else {
+        return;
+    };
     let route = {
         let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
         st.requests.push(request.clone());
@@ -190,18 +214,36 @@ fn read_request(stream: &TcpStream) -> Option<Recorded> {
             headers.push((name.trim().to_string(), value.trim().to_string()));
         }
     }
-    Some(Recorded { method, path, headers })
+    Some(Recorded {
+        method,
+        path,
+        headers,
+    })
 }
 
 fn write_response(mut stream: TcpStream, route: &Route, request: &Recorded) -> std::io::Result<()> {
     let not_modified = matches(route.get_header("ETag"), request.header("If-None-Match"))
-        || matches(route.get_header("Last-Modified"), request.header("If-Modified-Since"));
-    let status = if not_modified && route.status == 200 { 304 } else { route.status };
-    let mut head = format!("HTTP/1.1 {status} {}\r\nConnection: close\r\n", reason(status));
+        || matches(
+            route.get_header("Last-Modified"),
+            request.header("If-Modified-Since"),
+        );
+    let status = if not_modified && route.status == 200 {
+        304
+    } else {
+        route.status
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status} {}\r\nConnection: close\r\n",
+        reason(status)
+    );
     for (name, value) in &route.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    let body: &[u8] = if status == 304 || request.method == "HEAD" { b"" } else { &route.body };
+    let body: &[u8] = if status == 304 || request.method == "HEAD" {
+        b""
+    } else {
+        &route.body
+    };
     if route.send_length {
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
