@@ -78,7 +78,11 @@ impl<'a> State<'a> {
                 name,
                 self_closing,
             } => {
-                fix_text(out, raw);
+                if self.stack.is_empty() && name == "rss" {
+                    fix_text(out, &rss_root(raw));
+                } else {
+                    fix_text(out, raw);
+                }
                 if !self_closing {
                     self.stack.push(name);
                 }
@@ -123,6 +127,30 @@ impl<'a> State<'a> {
             xml,
             truncated: true,
         })
+    }
+}
+
+/// feed-rs only knows `<rss>` with version 0.91, 0.92 or 2.0 (else: "no root"); a missing
+/// or other version (`2.01`, `2`) is read as 2.0.
+fn rss_root(raw: &str) -> String {
+    let version = raw.find("version=").and_then(|at| {
+        let value_start = at + "version=".len();
+        let quote = raw[value_start..]
+            .chars()
+            .next()
+            .filter(|q| *q == '"' || *q == '\'')?;
+        let len = raw[value_start + 1..].find(quote)?;
+        Some((
+            at,
+            value_start + 1 + len + 1,
+            &raw[value_start + 1..value_start + 1 + len],
+        ))
+    });
+    match version {
+        Some((_, _, "0.91" | "0.92" | "2.0")) => raw.to_string(),
+        Some((start, end, _)) => format!("{}version=\"2.0\"{}", &raw[..start], &raw[end..]),
+        None if !raw.contains("version") => format!("<rss version=\"2.0\"{}", &raw[4..]),
+        None => raw.to_string(),
     }
 }
 
@@ -269,17 +297,38 @@ mod tests {
 
     #[test]
     fn truncated_feed_keeps_complete_items() {
-        let s = "<rss><channel><title>T</title><item><title>1</title></item><item><title>2</title></item><item><title>3</ti";
+        let s = "<rss version=\"2.0\"><channel><title>T</title><item><title>1</title></item><item><title>2</title></item><item><title>3</ti";
         let r = repair(s).unwrap();
         assert!(r.truncated);
         assert_eq!(
             r.xml,
-            "<rss><channel><title>T</title><item><title>1</title></item><item><title>2</title></item></channel></rss>"
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>1</title></item><item><title>2</title></item></channel></rss>"
         );
         let cut_in_text = "<feed><entry><id>1</id></entry><entry><id>2</id><title>abc";
         assert_eq!(
             repair(cut_in_text).unwrap().xml,
             "<feed><entry><id>1</id></entry></feed>"
+        );
+    }
+
+    #[test]
+    fn rss_root_version_normalised() {
+        assert_eq!(
+            fixed("<rss><channel/></rss>"),
+            "<rss version=\"2.0\"><channel/></rss>"
+        );
+        assert_eq!(
+            fixed("<rss version='2.01' a='1'></rss>"),
+            "<rss version=\"2.0\" a='1'></rss>"
+        );
+        assert_eq!(
+            fixed("<rss version=\"0.91\"></rss>"),
+            "<rss version=\"0.91\"></rss>"
+        );
+        assert_eq!(fixed("<x><rss></rss></x>"), "<x><rss></rss></x>");
+        assert_eq!(
+            fixed("<rss version = \"2.0\"></rss>"),
+            "<rss version = \"2.0\"></rss>"
         );
     }
 
@@ -293,8 +342,7 @@ mod tests {
 
     #[test]
     fn complete_feed_untouched_and_trailing_junk_dropped() {
-        let s =
-            "<?xml version=\"1.0\"?>\n<rss><channel><item><title>1</title></item></channel></rss>";
+        let s = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><title>1</title></item></channel></rss>";
         let r = repair(&format!("{s}\n<b>Warning</b>: junk")).unwrap();
         assert!(!r.truncated);
         assert_eq!(r.xml, s);
