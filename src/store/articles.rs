@@ -130,15 +130,18 @@ pub(super) fn counts(conn: &Connection, feed_id: i64) -> rusqlite::Result<Counts
     })
 }
 
-/// Counts the rows ahead of the article in the headline order (an index range count).
+/// Counts the rows ahead of the article in the headline order: two index range counts
+/// (one `OR` would make SQLite walk the feed's whole index range).
 pub(super) fn position_of(
     conn: &Connection,
     feed_id: i64,
     article_id: i64,
 ) -> rusqlite::Result<Option<usize>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT (SELECT count(*) FROM articles b WHERE b.feed_id = a.feed_id
-                 AND (b.sort_time > a.sort_time OR (b.sort_time = a.sort_time AND b.id > a.id)))
+        "SELECT (SELECT count(*) FROM articles b
+                 WHERE b.feed_id = a.feed_id AND b.sort_time > a.sort_time)
+              + (SELECT count(*) FROM articles b
+                 WHERE b.feed_id = a.feed_id AND b.sort_time = a.sort_time AND b.id > a.id)
          FROM articles a WHERE a.id = ?2 AND a.feed_id = ?1",
     )?;
     let ahead = stmt
