@@ -1,1 +1,1 @@
-//! Placeholder: owned by a later commit.
+//! Placeholder until the runtime lands.
