@@ -63,12 +63,18 @@ pub fn refresh(
         store.save_feed(&feed)?;
         return unchanged(store, &feed);
     }
-    match parse_body(&fetched.bytes, fetched.content_type.as_deref(), &fetched.url)? {
+    match parse_body(
+        &fetched.bytes,
+        fetched.content_type.as_deref(),
+        &fetched.url,
+    )? {
         Parsed::Feed(parsed) => {
             remember_validators(&mut feed, &fetched);
             store_feed(store, &mut feed, parsed, hash, now)
         }
-        Parsed::Page { feed_urls } => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now),
+        Parsed::Page { feed_urls } => {
+            discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now)
+        }
     }
 }
 
@@ -88,12 +94,15 @@ fn discover(
     let mut tried = Vec::new();
     for candidate in candidates {
         tried.push(candidate.clone());
-        let Ok(FetchOutcome::Body(fetched)) = fetcher.get(&candidate, &Validators::default()) else {
+        let Ok(FetchOutcome::Body(fetched)) = fetcher.get(&candidate, &Validators::default())
+        else {
             continue;
         };
-        let Ok(Parsed::Feed(parsed)) =
-            parse_body(&fetched.bytes, fetched.content_type.as_deref(), &fetched.url)
-        else {
+        let Ok(Parsed::Feed(parsed)) = parse_body(
+            &fetched.bytes,
+            fetched.content_type.as_deref(),
+            &fetched.url,
+        ) else {
             continue;
         };
         feed.feed_url = Some(candidate);
