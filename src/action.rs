@@ -65,10 +65,12 @@ pub enum Mouse {
 /// Everything that can change the app's state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    /// Sent once by the runtime before anything else.
+    /// Sent once by the runtime (after the first `Resize`). `notice`: what the cache said on
+    /// opening (a bad file moved aside), for the status bar.
     Start {
         now: DateTime<Utc>,
         refresh: bool,
+        notice: Option<String>,
     },
     Intent(Intent),
     HeadlinesLoaded(HeadlineWindow),

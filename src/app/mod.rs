@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use crate::action::{Action, Effect, Mouse, View};
 use crate::i18n::Lang;
 use crate::model::Article;
+use crate::sanitize::clean_line;
 use crate::timefmt::Zone;
 use list::{ListLine, ListState};
 use reader::{Context, Reader};
@@ -135,8 +136,15 @@ impl App {
 /// Applies one action; returns the effects the runtime must carry out.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
-        Action::Start { now, refresh } => {
+        Action::Start {
+            now,
+            refresh,
+            notice,
+        } => {
             app.now = now;
+            if let Some(notice) = notice {
+                app.status = Status::Info(notice);
+            }
             let mut effects: Vec<Effect> = app
                 .list
                 .ensure_window(app.body_height(), true)
@@ -184,6 +192,7 @@ fn results(app: &mut App, action: Action) -> Vec<Effect> {
             feed_title,
         } => return refreshed(app, now, new, feed_title),
         Action::RefreshFailed { now, error } => {
+            let error = clean_line(&error);
             app.now = now;
             app.refreshing = false;
             app.status = Status::Error(format!("{}: {error}", s.refresh_failed));
@@ -191,6 +200,7 @@ fn results(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::LinkOpened => app.status = Status::Info(s.opened.to_string()),
         Action::OpenLinkFailed(error) => {
+            let error = clean_line(&error);
             app.status = Status::Error(format!("{}: {error}", s.open_failed));
         }
         Action::Resize { width, height } => return resized(app, width, height),
