@@ -50,7 +50,8 @@ pub fn draw(frame: &mut Frame, app: &App, full: Rect) {
         .borders(Borders::ALL)
         .title(s.help_title)
         .style(theme::help_box());
-    frame.render_widget(Clear, area);
+    // Clear whole rows: a wide character cut by the box's edge would leave half a glyph.
+    frame.render_widget(Clear, Rect::new(full.x, area.y, full.width, area.height));
     frame.render_widget(
         Paragraph::new(lines).block(block.padding(ratatui::widgets::Padding::horizontal(1))),
         area,

@@ -18,8 +18,12 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     }
     let cols = usize::from(area.width.saturating_sub(1));
     let today = app.settings.zone.date(app.now);
-    let lines: Vec<Line> = app
-        .list_lines()
+    let screen_lines = app.list_lines();
+    let rows_shown = screen_lines
+        .iter()
+        .filter(|l| matches!(l, ListLine::Row(_)))
+        .count();
+    let lines: Vec<Line> = screen_lines
         .into_iter()
         .map(|line| match line {
             ListLine::Day(day) => Line::styled(
@@ -33,6 +37,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+    if rows_shown >= app.list.counts.total {
+        return;
+    }
     let mut state = ScrollbarState::new(app.list.counts.total)
         .position(app.list.selected)
         .viewport_content_length(area.height.into());
