@@ -13,31 +13,70 @@ fn the_table() {
     use Intent as I;
     use KeyCode as K;
     let list: &[(K, I)] = &[
-        (K::Char('j'), I::Down), (K::Down, I::Down), (K::Char('k'), I::Up), (K::Up, I::Up),
-        (K::PageDown, I::PageDown), (K::Char(' '), I::PageDown), (K::PageUp, I::PageUp),
-        (K::Char('g'), I::Top), (K::Home, I::Top), (K::Char('G'), I::Bottom), (K::End, I::Bottom),
-        (K::Enter, I::Open), (K::Char('l'), I::Open), (K::Right, I::Open),
-        (K::Char('r'), I::Refresh), (K::Char('o'), I::OpenLink), (K::Char('u'), I::ToggleRead),
-        (K::Char('q'), I::Quit), (K::Char('?'), I::Help),
+        (K::Char('j'), I::Down),
+        (K::Down, I::Down),
+        (K::Char('k'), I::Up),
+        (K::Up, I::Up),
+        (K::PageDown, I::PageDown),
+        (K::Char(' '), I::PageDown),
+        (K::PageUp, I::PageUp),
+        (K::Char('g'), I::Top),
+        (K::Home, I::Top),
+        (K::Char('G'), I::Bottom),
+        (K::End, I::Bottom),
+        (K::Enter, I::Open),
+        (K::Char('l'), I::Open),
+        (K::Right, I::Open),
+        (K::Char('r'), I::Refresh),
+        (K::Char('o'), I::OpenLink),
+        (K::Char('u'), I::ToggleRead),
+        (K::Char('q'), I::Quit),
+        (K::Char('?'), I::Help),
     ];
     let article: &[(K, I)] = &[
-        (K::Char('j'), I::Down), (K::Down, I::Down), (K::Char('k'), I::Up), (K::Up, I::Up),
-        (K::Char(' '), I::PageDown), (K::PageDown, I::PageDown), (K::PageUp, I::PageUp),
-        (K::Char('g'), I::Top), (K::Char('G'), I::Bottom), (K::Char('n'), I::Next), (K::Char('p'), I::Previous),
-        (K::Char('o'), I::OpenLink), (K::Esc, I::Back), (K::Char('h'), I::Back), (K::Char('q'), I::Back), (K::Left, I::Back),
+        (K::Char('j'), I::Down),
+        (K::Down, I::Down),
+        (K::Char('k'), I::Up),
+        (K::Up, I::Up),
+        (K::Char(' '), I::PageDown),
+        (K::PageDown, I::PageDown),
+        (K::PageUp, I::PageUp),
+        (K::Char('g'), I::Top),
+        (K::Char('G'), I::Bottom),
+        (K::Char('n'), I::Next),
+        (K::Char('p'), I::Previous),
+        (K::Char('o'), I::OpenLink),
+        (K::Esc, I::Back),
+        (K::Char('h'), I::Back),
+        (K::Char('q'), I::Back),
+        (K::Left, I::Back),
         (K::Char('?'), I::Help),
     ];
     for &(code, want) in list {
-        assert_eq!(intent(View::List, &press(code)), Some(want), "list {code:?}");
+        assert_eq!(
+            intent(View::List, &press(code)),
+            Some(want),
+            "list {code:?}"
+        );
     }
     for &(code, want) in article {
-        assert_eq!(intent(View::Article, &press(code)), Some(want), "article {code:?}");
+        assert_eq!(
+            intent(View::Article, &press(code)),
+            Some(want),
+            "article {code:?}"
+        );
     }
     assert_eq!(intent(View::List, &press(KeyCode::Char('n'))), None);
     assert_eq!(intent(View::List, &press(KeyCode::Esc)), None);
     assert_eq!(intent(View::Article, &press(KeyCode::Char('u'))), None);
-    assert_eq!(intent(View::Help, &press(KeyCode::Char('j'))), Some(Intent::CloseHelp));
-    assert_eq!(intent(View::Help, &press(KeyCode::Esc)), Some(Intent::CloseHelp));
+    assert_eq!(
+        intent(View::Help, &press(KeyCode::Char('j'))),
+        Some(Intent::CloseHelp)
+    );
+    assert_eq!(
+        intent(View::Help, &press(KeyCode::Esc)),
+        Some(Intent::CloseHelp)
+    );
 }
 
 #[test]

@@ -82,7 +82,14 @@ fn status_bar_after_an_error() {
 #[test]
 fn after_a_refresh_with_news() {
     let (mut app, mut fake) = list(Lang::Uk);
-    fake.send(&mut app, Action::RefreshFinished { now: now(), new: 5, feed_title: None });
+    fake.send(
+        &mut app,
+        Action::RefreshFinished {
+            now: now(),
+            new: 5,
+            feed_title: None,
+        },
+    );
     assert!(screen(&app).contains("5 нових"));
 }
 
@@ -111,7 +118,13 @@ fn article_view() {
 #[test]
 fn tiny_20x5() {
     let (mut app, mut fake) = started(Lang::Uk, rows_with_old_year(), 80, 24);
-    fake.send(&mut app, Action::Resize { width: 20, height: 5 });
+    fake.send(
+        &mut app,
+        Action::Resize {
+            width: 20,
+            height: 5,
+        },
+    );
     insta::assert_snapshot!("list_20x5", screen(&app));
     fake.key(&mut app, Intent::Open);
     insta::assert_snapshot!("article_20x5", screen(&app));
@@ -123,7 +136,13 @@ fn tiny_20x5() {
 fn every_small_size_draws_without_panic() {
     let (mut app, mut fake) = started(Lang::Uk, rows_with_old_year(), 80, 24);
     for (w, h) in [(1, 1), (1, 30), (100, 1), (19, 5), (20, 4), (2, 2), (21, 6)] {
-        fake.send(&mut app, Action::Resize { width: w, height: h });
+        fake.send(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
         let text = screen(&app);
         if (w, h) == (19, 5) {
             assert!(text.contains("Вікно"), "{text}");

@@ -15,10 +15,20 @@ fn list_app(n: usize) -> (App, Fake) {
 #[test]
 fn start_loads_a_window_not_the_whole_cache() {
     let mut app = App::new(tui_support::settings(Lang::Uk), now(), None);
-    let _ = chmon::app::update(&mut app, Action::Resize { width: 80, height: 24 });
+    let _ = chmon::app::update(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
     let effects = chmon::app::update(
         &mut app,
-        Action::Start { now: now(), refresh: true, notice: None },
+        Action::Start {
+            now: now(),
+            refresh: true,
+            notice: None,
+        },
     );
     assert!(matches!(effects[0], Effect::LoadHeadlines { offset: 0, limit, .. } if limit <= 100));
     assert_eq!(effects[1], Effect::Refresh);
@@ -128,12 +138,20 @@ fn only_http_links_are_opened() {
     let _ = chmon::app::update(&mut app, Action::Intent(Intent::OpenLink));
     let effects = chmon::app::update(
         &mut app,
-        Action::ArticleLoaded { id: 1, article: Some(Box::new(bad)) },
+        Action::ArticleLoaded {
+            id: 1,
+            article: Some(Box::new(bad)),
+        },
     );
     assert!(effects.is_empty(), "{effects:?}");
     assert!(matches!(&app.status, Status::Error(m) if m.contains("http")));
-    let _ = chmon::app::update(&mut app, Action::OpenLinkFailed("xdg-open: \u{1b}[2Jnot found".into()));
-    assert!(matches!(&app.status, Status::Error(m) if m.contains("not found") && !m.contains('\u{1b}')));
+    let _ = chmon::app::update(
+        &mut app,
+        Action::OpenLinkFailed("xdg-open: \u{1b}[2Jnot found".into()),
+    );
+    assert!(
+        matches!(&app.status, Status::Error(m) if m.contains("not found") && !m.contains('\u{1b}'))
+    );
 }
 
 #[test]
@@ -172,7 +190,14 @@ fn a_refresh_keeps_the_selected_article() {
     }
     fresh.append(&mut fake.rows);
     fake.rows = fresh;
-    fake.send(&mut app, Action::RefreshFinished { now: now(), new: 3, feed_title: None });
+    fake.send(
+        &mut app,
+        Action::RefreshFinished {
+            now: now(),
+            new: 3,
+            feed_title: None,
+        },
+    );
     assert_eq!(app.list.selected, 8);
     assert_eq!(app.list.selected_row().map(|h| h.id), id);
     assert_eq!(app.list.selected - app.list.top, on_screen);
@@ -198,7 +223,10 @@ fn keys_in_the_article_view() {
     fake.key(&mut app, Intent::Open);
     let scroll = |app: &App| app.reader.as_ref().map(|r| r.scroll);
     let max = app.reader.as_ref().map(|r| r.max_scroll(app.body_height()));
-    assert!(max.is_some_and(|m| m > 2), "the article is longer than 5 lines");
+    assert!(
+        max.is_some_and(|m| m > 2),
+        "the article is longer than 5 lines"
+    );
     fake.key(&mut app, Intent::Down);
     assert_eq!(scroll(&app), Some(1));
     fake.key(&mut app, Intent::Up);
@@ -214,13 +242,20 @@ fn keys_in_the_article_view() {
     assert_eq!(scroll(&app), Some(0));
     fake.effects.clear();
     fake.key(&mut app, Intent::OpenLink);
-    assert_eq!(fake.effects, vec![Effect::OpenUrl("http://monitor.cn.ua/ua/news/1".into())]);
+    assert_eq!(
+        fake.effects,
+        vec![Effect::OpenUrl("http://monitor.cn.ua/ua/news/1".into())]
+    );
     fake.key(&mut app, Intent::Next);
     assert_eq!(app.reader.as_ref().map(|r| r.id), Some(2));
     assert_eq!(app.list.selected, 1);
     fake.key(&mut app, Intent::Previous);
     fake.key(&mut app, Intent::Previous);
-    assert_eq!(app.reader.as_ref().map(|r| r.id), Some(1), "no step before the first");
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.id),
+        Some(1),
+        "no step before the first"
+    );
     fake.key(&mut app, Intent::Help);
     assert!(app.help);
     fake.key(&mut app, Intent::Back);
@@ -236,12 +271,28 @@ fn the_article_reflows_on_resize_within_the_measure() {
     fake.key(&mut app, Intent::Open);
     let widest = |app: &App| {
         let r = app.reader.as_ref().expect("open");
-        r.doc.iter().map(|l| chmon::app::text::width(&l.text)).max().unwrap_or(0)
+        r.doc
+            .iter()
+            .map(|l| chmon::app::text::width(&l.text))
+            .max()
+            .unwrap_or(0)
     };
     assert!(widest(&app) <= 80);
-    fake.send(&mut app, Action::Resize { width: 30, height: 10 });
+    fake.send(
+        &mut app,
+        Action::Resize {
+            width: 30,
+            height: 10,
+        },
+    );
     assert!(widest(&app) <= 26, "{}", widest(&app));
-    fake.send(&mut app, Action::Resize { width: 1, height: 1 });
+    fake.send(
+        &mut app,
+        Action::Resize {
+            width: 1,
+            height: 1,
+        },
+    );
     assert!(app.reader.is_some());
 }
 

@@ -63,12 +63,12 @@ impl ListState {
         let mut out = Vec::with_capacity(height);
         let mut pos = self.top;
         while out.len() < height && pos < self.counts.total {
-            if pos == self.top || self.starts_day(pos, zone) {
-                if let Some(day) = self.day(pos, zone) {
-                    out.push(ListLine::Day(day));
-                    if out.len() == height {
-                        break;
-                    }
+            if (pos == self.top || self.starts_day(pos, zone))
+                && let Some(day) = self.day(pos, zone)
+            {
+                out.push(ListLine::Day(day));
+                if out.len() == height {
+                    break;
                 }
             }
             out.push(ListLine::Row(pos));

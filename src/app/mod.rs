@@ -244,12 +244,12 @@ fn located(
     let height = app.body_height();
     let list = &mut app.list;
     list.counts = counts;
-    if list.selected_row().map(|h| h.id) == Some(article_id) {
-        if let Some(pos) = position {
-            let on_screen = list.selected.saturating_sub(list.top);
-            list.selected = pos;
-            list.top = pos.saturating_sub(on_screen);
-        }
+    if list.selected_row().map(|h| h.id) == Some(article_id)
+        && let Some(pos) = position
+    {
+        let on_screen = list.selected.saturating_sub(list.top);
+        list.selected = pos;
+        list.top = pos.saturating_sub(on_screen);
     }
     let last = list.counts.total.saturating_sub(1);
     list.selected = list.selected.min(last);

@@ -93,7 +93,10 @@ pub fn run(opts: RunOptions) -> Result<(), RuntimeError> {
     };
     let result = event_loop(guard, &mut app, &mut ctx, rx, opts.refresh_on_start, notice);
     terminal::remove_panic_hook();
-    log.line(&format!("exit: {}", if result.is_ok() { "ok" } else { "error" }));
+    log.line(&format!(
+        "exit: {}",
+        if result.is_ok() { "ok" } else { "error" }
+    ));
     result
 }
 
@@ -148,10 +151,13 @@ fn event_loop(
     notice: Option<String>,
 ) -> Result<(), RuntimeError> {
     let size = guard.terminal.size()?;
-    ctx.apply(app, Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
+    ctx.apply(
+        app,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
     let start = Action::Start {
         now: Utc::now(),
         refresh,

@@ -38,11 +38,11 @@ pub fn open(url: &str, tx: &Sender<Msg>) {
     let _ = std::thread::Builder::new()
         .name("opener".into())
         .spawn(move || {
-            if let Ok(status) = child.wait() {
-                if !status.success() {
-                    let msg = format!("{name}: {status}");
-                    let _ = tx.send(Msg::Action(Action::OpenLinkFailed(msg)));
-                }
+            if let Ok(status) = child.wait()
+                && !status.success()
+            {
+                let msg = format!("{name}: {status}");
+                let _ = tx.send(Msg::Action(Action::OpenLinkFailed(msg)));
             }
         });
 }
