@@ -20,7 +20,10 @@ pub fn draw(frame: &mut Frame, app: &App, reader: &Reader, area: Rect) {
         .unwrap_or(u16::MAX)
         .min(area.width);
     let left = (area.width - text_width) / 2;
-    let column = Rect::new(area.x + left, area.y, text_width, area.height);
+    // Lines are wrapped to `text_width`; the few the renderer keeps whole (long URLs) may use
+    // the room up to the scrollbar instead of being cut at the column.
+    let room = area.width.saturating_sub(left + 1).max(text_width);
+    let column = Rect::new(area.x + left, area.y, room, area.height);
     let lines: Vec<Line> = reader
         .doc
         .iter()

@@ -34,11 +34,17 @@ fn spread<'a>(left: Vec<Span<'a>>, right: String, cols: usize) -> Line<'a> {
 pub fn title(frame: &mut Frame, app: &App, area: Rect) {
     let s = app.settings.lang.strings();
     let name = clean_line(app.title());
+    let unread = app.list.counts.unread;
+    // Narrow screens keep the feed name readable: no program name, a short count.
+    let (prefix, right) = if area.width < 60 {
+        (" ", format!("● {unread} "))
+    } else {
+        (" chmon · ", format!("{unread} {} ", s.unread))
+    };
     let left = vec![
-        Span::styled(" chmon · ", theme::title_bar()),
+        Span::styled(prefix, theme::title_bar()),
         Span::styled(name, theme::title_bar_name()),
     ];
-    let right = format!("{} {} ", app.list.counts.unread, s.unread);
     let line = spread(left, right, usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme::title_bar()), area);
 }
