@@ -8,6 +8,7 @@ pub mod commands;
 pub mod config;
 pub mod demo;
 pub mod feed;
+pub mod hash;
 pub mod i18n;
 pub mod keymap;
 pub mod model;

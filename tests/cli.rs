@@ -43,10 +43,20 @@ fn demo_lists_its_headlines_with_no_network() {
     let out = stdout(&chmon(dir.path(), &["--demo", "list"]));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 34, "{out}");
-    assert!(lines[0].starts_with("2026-11-25 "), "newest first: {}", lines[0]);
-    assert!(lines.iter().all(|l| l.len() > 18 && &l[16..18] == "  "), "{out}");
+    assert!(
+        lines[0].starts_with("2026-11-25 "),
+        "newest first: {}",
+        lines[0]
+    );
+    assert!(
+        lines.iter().all(|l| l.len() > 18 && &l[16..18] == "  "),
+        "{out}"
+    );
     assert!(out.contains("Опалювальний сезон у Чернігові"), "{out}");
-    assert!(out.contains("мʼясо"), "the U+02BC apostrophe survives: {out}");
+    assert!(
+        out.contains("мʼясо"),
+        "the U+02BC apostrophe survives: {out}"
+    );
 }
 
 #[test]
@@ -63,7 +73,10 @@ fn header_only_windows_1251_feed_refreshes_and_lists_in_kyiv_time() {
         first,
         "2026-11-25 18:30  Чернігівська міськрада ухвалила бюджет на 2027 рік: «освіта й тепло — пріоритет»"
     );
-    assert!(list.contains("Сім'я з Прилук зібрала 40 тисяч гривень на дрони 🔺"), "{list}");
+    assert!(
+        list.contains("Сім'я з Прилук зібрала 40 тисяч гривень на дрони 🔺"),
+        "{list}"
+    );
     // The second refresh is conditional and the server's 304 changes nothing.
     let again = stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
     assert_eq!(again, "0 new, 0 updated, 4 total\n");
@@ -89,8 +102,14 @@ fn the_same_article_over_https_www_is_stored_once() {
     assert_eq!(out, "1 new, 0 updated, 5 total\n");
     // A summer (+0300) date in Kyiv time and in UTC.
     let kyiv = stdout(&chmon(dir.path(), &["--feed", &url, "list"]));
-    assert!(kyiv.contains("2026-08-15 21:10  Літній фестиваль"), "{kyiv}");
-    let utc = stdout(&chmon(dir.path(), &["--feed", &url, "--timezone", "UTC", "list"]));
+    assert!(
+        kyiv.contains("2026-08-15 21:10  Літній фестиваль"),
+        "{kyiv}"
+    );
+    let utc = stdout(&chmon(
+        dir.path(),
+        &["--feed", &url, "--timezone", "UTC", "list"],
+    ));
     assert!(utc.contains("2026-08-15 18:10  Літній фестиваль"), "{utc}");
 }
 
@@ -101,7 +120,10 @@ fn json_ids_and_positions_open_the_same_article() {
     let dir = tempfile::tempdir().unwrap();
     let url = server.url("/feed.xml");
     stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
-    let json = stdout(&chmon(dir.path(), &["--feed", &url, "list", "--json", "--limit", "2"]));
+    let json = stdout(&chmon(
+        dir.path(),
+        &["--feed", &url, "list", "--json", "--limit", "2"],
+    ));
     let items: serde_json::Value = serde_json::from_str(&json).unwrap();
     let items = items.as_array().unwrap();
     assert_eq!(items.len(), 2);
@@ -113,12 +135,24 @@ fn json_ids_and_positions_open_the_same_article() {
     assert_eq!(first["read"], false);
     let id = first["id"].as_str().unwrap();
     let by_id = stdout(&chmon(dir.path(), &["--feed", &url, "show", id]));
-    let by_pos = stdout(&chmon(dir.path(), &["--feed", &url, "show", "1", "--width", "60"]));
+    let by_pos = stdout(&chmon(
+        dir.path(),
+        &["--feed", &url, "show", "1", "--width", "60"],
+    ));
     for text in [&by_id, &by_pos] {
-        assert!(text.starts_with("Чернігівська міськрада ухвалила бюджет"), "{text}");
-        assert!(text.contains("Депутати підтримали кошторис"), "lead shown: {text}");
+        assert!(
+            text.starts_with("Чернігівська міськрада ухвалила бюджет"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Депутати підтримали кошторис"),
+            "lead shown: {text}"
+        );
         assert!(text.contains("Сесія тривала п’ять годин"), "{text}");
-        assert!(text.contains("http://monitor.cn.ua/ua/society/300100"), "{text}");
+        assert!(
+            text.contains("http://monitor.cn.ua/ua/society/300100"),
+            "{text}"
+        );
     }
     let missing = chmon(dir.path(), &["--feed", &url, "show", "99"]);
     assert!(!missing.status.success());
@@ -168,7 +202,10 @@ fn a_site_page_leads_to_its_feed_which_is_remembered() {
     server.route("/rss/main.xml", agency_route());
     let dir = tempfile::tempdir().unwrap();
     let site = server.url("/");
-    assert_eq!(stdout(&chmon(dir.path(), &["--feed", &site, "refresh"])), "4 new, 0 updated, 4 total\n");
+    assert_eq!(
+        stdout(&chmon(dir.path(), &["--feed", &site, "refresh"])),
+        "4 new, 0 updated, 4 total\n"
+    );
     stdout(&chmon(dir.path(), &["--feed", &site, "refresh"]));
     let paths: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
     assert_eq!(paths, ["/", "/rss/main.xml", "/rss/main.xml"]);
@@ -177,7 +214,10 @@ fn a_site_page_leads_to_its_feed_which_is_remembered() {
 #[test]
 fn a_page_without_a_feed_falls_back_to_news_xml_and_names_what_was_tried() {
     let server = TestServer::start();
-    server.route("/", Route::ok("<html><body>сайт</body></html>").header("Content-Type", "text/html"));
+    server.route(
+        "/",
+        Route::ok("<html><body>сайт</body></html>").header("Content-Type", "text/html"),
+    );
     let dir = tempfile::tempdir().unwrap();
     let site = server.url("/");
     let out = chmon(dir.path(), &["--feed", &site, "refresh"]);
@@ -185,7 +225,10 @@ fn a_page_without_a_feed_falls_back_to_news_xml_and_names_what_was_tried() {
     assert!(!out.status.success());
     assert!(err.contains(&server.url("/news.xml")), "{err}");
     server.route("/news.xml", agency_route());
-    assert_eq!(stdout(&chmon(dir.path(), &["--feed", &site, "refresh"])), "4 new, 0 updated, 4 total\n");
+    assert_eq!(
+        stdout(&chmon(dir.path(), &["--feed", &site, "refresh"])),
+        "4 new, 0 updated, 4 total\n"
+    );
 }
 
 #[test]
@@ -193,7 +236,11 @@ fn a_corrupt_cache_is_moved_aside_not_wiped() {
     let server = TestServer::start();
     server.route("/feed.xml", agency_route());
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("cache.sqlite3"), b"this is not a database at all, sorry").unwrap();
+    std::fs::write(
+        dir.path().join("cache.sqlite3"),
+        b"this is not a database at all, sorry",
+    )
+    .unwrap();
     let url = server.url("/feed.xml");
     let out = chmon(dir.path(), &["--feed", &url, "refresh"]);
     assert_eq!(stdout(&out), "4 new, 0 updated, 4 total\n");
@@ -201,7 +248,11 @@ fn a_corrupt_cache_is_moved_aside_not_wiped() {
     let aside: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("cache.sqlite3.corrupt"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("cache.sqlite3.corrupt")
+        })
         .collect();
     assert_eq!(aside.len(), 1);
     let kept = std::fs::read(aside[0].path()).unwrap();
@@ -212,7 +263,16 @@ fn a_corrupt_cache_is_moved_aside_not_wiped() {
 fn help_documents_the_commands_and_options() {
     let dir = tempfile::tempdir().unwrap();
     let help = stdout(&chmon(dir.path(), &["--help"]));
-    for word in ["refresh", "list", "show", "--feed", "--data-dir", "--demo", "--lang", "config.toml"] {
+    for word in [
+        "refresh",
+        "list",
+        "show",
+        "--feed",
+        "--data-dir",
+        "--demo",
+        "--lang",
+        "config.toml",
+    ] {
         assert!(help.contains(word), "{word} missing from --help");
     }
 }

@@ -52,13 +52,7 @@ fn fold_unparsed(link: &str) -> String {
 /// `h:` + 16 hex digits of FNV-1a-64 over `title` + `"\n"` + `raw_date`.
 pub fn hash_key(title: &str, raw_date: &str) -> String {
     let data = [title.as_bytes(), b"\n", raw_date.as_bytes()].concat();
-    format!("h:{:016x}", fnv1a64(&data))
-}
-
-fn fnv1a64(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325, |hash: u64, b| {
-        (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    format!("h:{:016x}", crate::hash::fnv1a(&data))
 }
 
 #[cfg(test)]
@@ -98,9 +92,10 @@ mod tests {
 
     #[test]
     fn fnv1a_known_values() {
-        assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
-        assert_eq!(hash_key("a", ""), format!("h:{:016x}", fnv1a64(b"a\n")));
+        assert_eq!(
+            hash_key("a", ""),
+            format!("h:{:016x}", crate::hash::fnv1a(b"a\n"))
+        );
         assert_ne!(hash_key("a", "b"), hash_key("a", "c"));
         assert_eq!(
             hash_key("Заголовок", "12.01.2021"),

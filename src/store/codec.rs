@@ -5,6 +5,8 @@ use std::io::Read;
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 
+use crate::feed::identity::link_key;
+use crate::hash::Fnv;
 use crate::model::Item;
 
 /// Tag of a blob holding plain UTF-8.
@@ -80,51 +82,35 @@ pub(crate) fn decode(blob: &[u8]) -> Option<String> {
     }
 }
 
-/// FNV-1a, 64-bit: fast, stable across versions and platforms (unlike `DefaultHasher`).
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn bytes(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    /// Hashes an optional field so that `None`, `Some("")` and field boundaries all differ
-    /// (0xff never occurs in UTF-8, so it can end a field unambiguously).
-    fn field(&mut self, field: Option<&str>) {
-        match field {
-            None => self.bytes(&[0xfe]),
-            Some(s) => {
-                self.bytes(s.as_bytes());
-                self.bytes(&[0xff]);
-            }
+/// Hashes an optional field so that `None`, `Some("")` and field boundaries all differ
+/// (0xff never occurs in UTF-8, so it can end a field unambiguously).
+fn field(h: &mut Fnv, field: Option<&str>) {
+    match field {
+        None => h.write(&[0xfe]),
+        Some(s) => {
+            h.write(s.as_bytes());
+            h.write(&[0xff]);
         }
     }
 }
 
 /// The hash of everything the cache stores about an item (its key excepted).
 pub(crate) fn content_hash(item: &Item) -> i64 {
-    let mut h = Fnv::new();
-    h.field(Some(&item.title));
-    h.field(item.link.as_deref());
+    let mut h = Fnv::default();
+    field(&mut h, Some(&item.title));
+    // The link's identity, not its spelling: http/https and `www.` flapping is not an update.
+    let link = item
+        .link
+        .as_deref()
+        .map(|l| link_key(l).unwrap_or_else(|| l.to_string()));
+    field(&mut h, link.as_deref());
     let published = item.published.map(|t| t.timestamp().to_string());
-    h.field(published.as_deref());
-    h.field(item.author.as_deref());
-    h.field(item.category.as_deref());
-    h.field(item.lead.as_deref());
-    h.field(item.body.as_deref());
-    i64::from_ne_bytes(h.0.to_ne_bytes())
-}
-
-/// FNV-1a-64 of a byte string (e.g. a fetched feed body), for callers outside the cache.
-pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = Fnv::new();
-    h.bytes(bytes);
-    h.0
+    field(&mut h, published.as_deref());
+    field(&mut h, item.author.as_deref());
+    field(&mut h, item.category.as_deref());
+    field(&mut h, item.lead.as_deref());
+    field(&mut h, item.body.as_deref());
+    i64::from_ne_bytes(h.finish().to_ne_bytes())
 }
 
 #[cfg(test)]
@@ -193,7 +179,5 @@ mod tests {
         assert_ne!(content_hash(&base), content_hash(&moved));
         assert_ne!(content_hash(&base), content_hash(&empty_lead));
         assert_eq!(content_hash(&base), content_hash(&other_key));
-        assert_eq!(hash_bytes(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(hash_bytes(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

@@ -15,8 +15,6 @@ use rusqlite::Connection;
 
 use crate::model::{Article, Headline, Item};
 
-pub use codec::hash_bytes;
-
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cache {path}: {source}")]
