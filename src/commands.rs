@@ -157,7 +157,7 @@ fn format_article(settings: &Settings, a: &Article, width: usize) -> String {
     }
     out.push('\n');
     let text = ArticleText::new(a.lead.as_deref(), a.body.as_deref(), a.link.as_deref());
-    for line in text.render(width, "Links:").lines {
+    for line in text.render(width, &settings.lang.article_labels()).lines {
         out.push_str(&clean_text(&line));
         out.push('\n');
     }

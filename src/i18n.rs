@@ -208,6 +208,15 @@ impl Lang {
         }
     }
 
+    /// The words the article text uses for images and the link list.
+    pub fn article_labels(self) -> crate::article::Labels<'static> {
+        let s = self.strings();
+        crate::article::Labels {
+            image: s.image,
+            links_heading: s.links_heading,
+        }
+    }
+
     /// A day header as on the agency's site: "Сьогодні", "Вчора", "Вівторок, 23 грудня",
     /// with the year added when `day` is not in `today`'s year.
     pub fn day_header(self, day: NaiveDate, today: NaiveDate) -> String {

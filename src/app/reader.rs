@@ -100,7 +100,7 @@ impl Reader {
 
 /// The one place that calls the article renderer (its signature may change when merged).
 fn render_body(text: &ArticleText, width: usize, lang: Lang) -> Rendered {
-    text.render(width, lang.strings().links_heading)
+    text.render(width, &lang.article_labels())
 }
 
 /// Title, date and time, author and category, link, then a blank line.

@@ -12,7 +12,11 @@ fn render(lead: Option<&str>, body: &str, width: usize) -> Rendered {
 
 /// The lines before the link list (which alone may exceed the width).
 fn body_lines(r: &Rendered) -> &[String] {
-    let list = if r.links.is_empty() { 0 } else { r.links.len() + 2 };
+    let list = if r.links.is_empty() {
+        0
+    } else {
+        r.links.len() + 2
+    };
     &r.lines[..r.lines.len() - list]
 }
 
@@ -90,10 +94,20 @@ fn lead_shown_unless_body_starts_with_it() {
     let lead = "Чернігів&nbsp;отримав нові автобуси.";
     let same = "<p><b>Чернігів отримав</b> нові автобуси. Їх передали партнери.</p>";
     let r = render(Some(lead), same, 80);
-    assert_eq!(r.lines, ["Чернігів отримав нові автобуси. Їх передали партнери."]);
+    assert_eq!(
+        r.lines,
+        ["Чернігів отримав нові автобуси. Їх передали партнери."]
+    );
     let other = "<p>Їх передали партнери.</p>";
     let r = render(Some(lead), other, 80);
-    assert_eq!(r.lines, ["Чернігів отримав нові автобуси.", "", "Їх передали партнери."]);
+    assert_eq!(
+        r.lines,
+        [
+            "Чернігів отримав нові автобуси.",
+            "",
+            "Їх передали партнери."
+        ]
+    );
     let r = ArticleText::new(Some(lead), None, None).render(80, &Labels::UKRAINIAN);
     assert_eq!(r.lines, ["Чернігів отримав нові автобуси."]);
 }
@@ -104,7 +118,10 @@ fn escapes_and_bidi_are_stripped_from_text_and_links() {
         <a href=\"https://x.ua/\u{1b}]0;title\u{7}a\u{202e}b\">лінк</a> \
         <a href=\"https://x.ua/&#27;[2Jc\">ще</a>";
     let r = render(None, body, 80);
-    let bad = |s: &str| s.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c));
+    let bad = |s: &str| {
+        s.chars()
+            .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
+    };
     assert!(!r.lines.iter().any(|l| bad(l)), "{:#?}", r.lines);
     assert!(!r.links.iter().any(|l| bad(l)), "{:#?}", r.links);
     assert_eq!(r.lines[0], "Текст червоний кінець");
@@ -151,7 +168,11 @@ fn empty_input_renders_nothing_and_width_zero_is_one() {
 
 #[test]
 fn deep_nesting_does_not_overflow_the_stack() {
-    let body = format!("{}текст{}", "<blockquote>".repeat(300), "</blockquote>".repeat(300));
+    let body = format!(
+        "{}текст{}",
+        "<blockquote>".repeat(300),
+        "</blockquote>".repeat(300)
+    );
     let r = render(None, &body, 40);
     assert_fits(&r, 40);
     assert_eq!(r.lines.concat().trim(), "текст");

@@ -108,7 +108,9 @@ pub(super) fn text_of(node: &Handle) -> Option<String> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// The text node inside each `<p>` of a parsed batch, in order.
@@ -138,7 +140,10 @@ mod tests {
     #[test]
     fn ligatures_are_broken_up() {
         assert_eq!(fix_text("▪\u{fe0f} так").as_deref(), Some("▪ так"));
-        assert_eq!(fix_text("👨\u{200d}👩\u{200d}👧").as_deref(), Some("👨👩👧"));
+        assert_eq!(
+            fix_text("👨\u{200d}👩\u{200d}👧").as_deref(),
+            Some("👨👩👧")
+        );
         assert_eq!(fix_text("👍\u{1f3fd}").as_deref(), Some("👍"));
         assert_eq!(fix_text("لا").as_deref(), Some("ل ا"));
     }
