@@ -2,58 +2,12 @@
 //! server serving a windows-1251 agency-style feed; keys are sent and the screen is read back.
 //! Skipped (with a note) when tmux is missing, except under CI=true where that is a failure.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+mod common;
+
 use std::process::{Command, Output};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-const FEED: &[u8] = include_bytes!("fixtures/tui/agency-1251.xml");
-
-/// A tiny HTTP/1.1 server: `/feed.xml` gets the fixture (no charset in the header: the XML
-/// declaration names windows-1251), anything else a 404. Counts feed requests.
-fn serve() -> (u16, Arc<AtomicUsize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    let port = listener.local_addr().expect("local addr").port();
-    let hits = Arc::new(AtomicUsize::new(0));
-    let counter = hits.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let counter = counter.clone();
-            std::thread::spawn(move || answer(stream, &counter));
-        }
-    });
-    (port, hits)
-}
-
-fn answer(mut stream: TcpStream, hits: &AtomicUsize) {
-    let Ok(clone) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = BufReader::new(clone);
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
-        return;
-    }
-    let mut line = String::new();
-    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-        line.clear();
-    }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("");
-    let (status, body): (&str, &[u8]) = if path == "/feed.xml" {
-        hits.fetch_add(1, Ordering::SeqCst);
-        ("200 OK", FEED)
-    } else {
-        ("404 Not Found", b"not found")
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: application/rss+xml\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(body);
-}
+use common::{Route, TestServer, fixture};
 
 struct Tmux {
     socket: String,
@@ -127,13 +81,19 @@ fn reader_in_a_real_terminal() {
         eprintln!("note: tmux not found, end-to-end test skipped");
         return;
     }
-    let (port, hits) = serve();
+    // No charset in the header: the XML declaration names windows-1251.
+    let server = TestServer::start();
+    server.route(
+        "/feed.xml",
+        Route::ok(fixture("tui/agency-1251.xml")).header("Content-Type", "application/rss+xml"),
+    );
+    let hits = || server.requests().len();
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("data");
     let tmux = Tmux {
         socket: format!("chmon-test-{}", std::process::id()),
     };
-    let url = format!("http://127.0.0.1:{port}/feed.xml");
+    let url = server.url("/feed.xml");
     let started = Command::new("tmux")
         .args([
             "-L",
@@ -191,13 +151,10 @@ fn reader_in_a_real_terminal() {
         "two articles were read: {screen}"
     );
 
-    let before = hits.load(Ordering::SeqCst);
+    let before = hits();
     tmux.keys(&["r"]);
     tmux.wait_for("refresh without news", |s| s.contains("немає нових"));
-    assert!(
-        hits.load(Ordering::SeqCst) > before,
-        "r fetched the feed again"
-    );
+    assert!(hits() > before, "r fetched the feed again");
 
     tmux.keys(&["q"]);
     // The pane is marked dead on EOF; the exit status arrives a moment later (SIGCHLD).
