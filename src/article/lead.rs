@@ -106,19 +106,26 @@ mod tests {
     #[test]
     fn finds_lead_at_body_start_despite_markup() {
         let lead = "У Чернігові&nbsp;відкрили «Пункт незламності» П’ятниця...";
-        let body = "<p><b>У  чернігові</b> відкрили &laquo;Пункт\nнезламності&raquo; П`ятниця, 5-го.</p>";
+        let body =
+            "<p><b>У  чернігові</b> відкрили &laquo;Пункт\nнезламності&raquo; П`ятниця, 5-го.</p>";
         assert!(body_starts_with(body, lead));
     }
 
     #[test]
     fn different_start_is_not_a_match() {
-        assert!(!body_starts_with("<p>Інший текст.</p>", "У Чернігові відкрили"));
+        assert!(!body_starts_with(
+            "<p>Інший текст.</p>",
+            "У Чернігові відкрили"
+        ));
         assert!(!body_starts_with("<p>Текст</p>", "<p> </p>"));
     }
 
     #[test]
     fn plain_text_body_matches() {
-        assert!(body_starts_with("Лід статті.\n\nДалі текст.", "<p>Лід статті.</p>"));
+        assert!(body_starts_with(
+            "Лід статті.\n\nДалі текст.",
+            "<p>Лід статті.</p>"
+        ));
     }
 
     #[test]

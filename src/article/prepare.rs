@@ -57,7 +57,11 @@ fn entity_len(s: &str) -> Option<usize> {
         [b, ..] if b.is_ascii_alphabetic() => (0, |b| b.is_ascii_alphanumeric()),
         _ => return None,
     };
-    let run = bytes[start..].iter().take(32).take_while(|b| ok(**b)).count();
+    let run = bytes[start..]
+        .iter()
+        .take(32)
+        .take_while(|b| ok(**b))
+        .count();
     (run > 0 && bytes.get(start + run) == Some(&b';')).then_some(start + run + 1)
 }
 
@@ -106,7 +110,11 @@ fn fix_tag(tag: &str) -> String {
         let opens = out.ends_with('=');
         let closes = next.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/');
         if opens || closes {
-            out.push(if q.contains("39") || q.contains("apos") { '\'' } else { '"' });
+            out.push(if q.contains("39") || q.contains("apos") {
+                '\''
+            } else {
+                '"'
+            });
         } else {
             out.push_str(q);
         }
@@ -185,7 +193,10 @@ mod tests {
 
     #[test]
     fn nbsp_becomes_space_and_soft_hyphen_goes() {
-        assert_eq!(repair("a&nbsp;b\u{a0}c&amp;nbsp;d фі\u{ad}зика"), "a b c d фізика");
+        assert_eq!(
+            repair("a&nbsp;b\u{a0}c&amp;nbsp;d фі\u{ad}зика"),
+            "a b c d фізика"
+        );
     }
 
     #[test]

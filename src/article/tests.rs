@@ -12,7 +12,11 @@ fn render(lead: Option<&str>, body: &str, width: usize) -> Rendered {
 
 /// The lines before the link list (which alone may exceed the width).
 fn body_lines(r: &Rendered) -> &[String] {
-    let list = if r.links.is_empty() { 0 } else { r.links.len() + 2 };
+    let list = if r.links.is_empty() {
+        0
+    } else {
+        r.links.len() + 2
+    };
     &r.lines[..r.lines.len() - list]
 }
 
@@ -90,10 +94,20 @@ fn lead_shown_unless_body_starts_with_it() {
     let lead = "Чернігів&nbsp;отримав нові автобуси.";
     let same = "<p><b>Чернігів отримав</b> нові автобуси. Їх передали партнери.</p>";
     let r = render(Some(lead), same, 80);
-    assert_eq!(r.lines, ["Чернігів отримав нові автобуси. Їх передали партнери."]);
+    assert_eq!(
+        r.lines,
+        ["Чернігів отримав нові автобуси. Їх передали партнери."]
+    );
     let other = "<p>Їх передали партнери.</p>";
     let r = render(Some(lead), other, 80);
-    assert_eq!(r.lines, ["Чернігів отримав нові автобуси.", "", "Їх передали партнери."]);
+    assert_eq!(
+        r.lines,
+        [
+            "Чернігів отримав нові автобуси.",
+            "",
+            "Їх передали партнери."
+        ]
+    );
     let r = ArticleText::new(Some(lead), None, None).render(80, &Labels::UKRAINIAN);
     assert_eq!(r.lines, ["Чернігів отримав нові автобуси."]);
 }
@@ -104,7 +118,10 @@ fn escapes_and_bidi_are_stripped_from_text_and_links() {
         <a href=\"https://x.ua/\u{1b}]0;title\u{7}a\u{202e}b\">лінк</a> \
         <a href=\"https://x.ua/&#27;[2Jc\">ще</a>";
     let r = render(None, body, 80);
-    let bad = |s: &str| s.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c));
+    let bad = |s: &str| {
+        s.chars()
+            .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
+    };
     assert!(!r.lines.iter().any(|l| bad(l)), "{:#?}", r.lines);
     assert!(!r.links.iter().any(|l| bad(l)), "{:#?}", r.links);
     assert_eq!(r.lines[0], "Текст червоний кінець");
@@ -151,8 +168,85 @@ fn empty_input_renders_nothing_and_width_zero_is_one() {
 
 #[test]
 fn deep_nesting_does_not_overflow_the_stack() {
-    let body = format!("{}текст{}", "<blockquote>".repeat(300), "</blockquote>".repeat(300));
+    let body = format!(
+        "{}текст{}",
+        "<blockquote>".repeat(300),
+        "</blockquote>".repeat(300)
+    );
     let r = render(None, &body, 40);
     assert_fits(&r, 40);
     assert_eq!(r.lines.concat().trim(), "текст");
+}
+
+const FUZZ_ROUNDS: usize = 400;
+
+/// Random mixes of awkward fragments at small widths: html2text must not panic, and the
+/// layout rules must hold.
+#[test]
+fn random_awkward_fragments_hold_the_rules() {
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<ul><li>",
+        "</li></ul>",
+        "<ol start=\"-3\"><li>",
+        "<blockquote>",
+        "</blockquote>",
+        "<h3>",
+        "</h3>",
+        "<a href=\"/x\">",
+        "</a>",
+        "<img src=\"i.png\" alt=\"▪\u{fe0f}\">",
+        "<table><tr><td>",
+        "</td><td>",
+        "</td></tr></table>",
+        "<pre>",
+        "</pre>",
+        "<br>",
+        " ",
+        "▪\u{fe0f}",
+        "👨\u{200d}👩\u{200d}👧",
+        "🇺🇦",
+        "中文",
+        "е\u{301}",
+        "لا",
+        "слово",
+        "довжелезнесловобезжоднихпробілів",
+        "https://x.ua/дуже/довга/адреса",
+        "&nbsp;",
+        "\t",
+        "&#65039;",
+        "&#128314;",
+        "\u{1b}[2J",
+        "\u{202e}",
+        "<sup>2</sup>",
+        "<code>x</code>",
+        "<pre>  </pre>",
+        "   ",
+        "\n",
+        "&#9;",
+        "<dl><dt>",
+        "<dd>",
+        "<div>",
+        "</div>",
+        "<q>",
+        "<s>",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..FUZZ_ROUNDS {
+        let mut html = String::new();
+        for _ in 0..12 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            html.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        let article = ArticleText::new(None, Some(&html), Some(BASE));
+        for width in 1..=12 {
+            if std::env::var_os("CHMON_FUZZ_TRACE").is_some() {
+                eprintln!("{width} {html:?}");
+            }
+            assert_fits(&article.render(width, &Labels::UKRAINIAN), width);
+        }
+    }
 }
