@@ -250,3 +250,10 @@ fn random_awkward_fragments_hold_the_rules() {
         }
     }
 }
+
+#[test]
+fn article_text_can_move_to_another_thread() {
+    fn assert_send<T: Send>() {}
+    assert_send::<ArticleText>();
+    assert_send::<Rendered>();
+}
