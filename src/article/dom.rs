@@ -2,11 +2,13 @@
 //! elements, resolves and sanitises link/image URLs, and shortens links whose text is their URL
 //! to just their `[n]` mark. Works on html2text's own `RcDom`; no rendering here.
 
+use std::rc::Rc;
+
 use html2text::{Element, Handle};
 use url::Url;
 
 use super::ArticleError;
-use super::textfix::{fix_text, fix_text_nodes, text_of};
+use super::textfix::{fix_text, fix_text_nodes, has_visible_text, text_of};
 use crate::sanitize::clean_line;
 
 /// Appended to the input so that the DOM holds a text node with only a WORD JOINER (removed
@@ -28,44 +30,73 @@ pub(super) fn build_tree(
     let config = html2text::config::plain_no_decorate();
     let input = format!("{html}<span id=\"{MARK_ID}\">{WORD_JOINER}</span>");
     let dom = config.parse_html(input.as_bytes())?;
-    let found = clean(&dom.document, base);
+    let mark = take_mark(&dom.document);
+    let url_links = clean(&dom.document, base);
     fix_text_nodes(&dom.document);
-    if let Some(mark) = found.mark {
-        for link in &found.url_links {
+    clear_blank_pre(&dom.document);
+    if let Some(mark) = mark {
+        for link in &url_links {
             *link.children.borrow_mut() = vec![mark.clone()];
         }
     }
     Ok(config.dom_to_render_tree(&dom)?)
 }
 
-#[derive(Default)]
-struct Found {
-    /// The text node inside the appended mark span.
-    mark: Option<Handle>,
-    /// `<a>` elements whose text is their own URL.
-    url_links: Vec<Handle>,
+/// Detaches the appended mark span (the last element along the chain of last children) and
+/// returns its text node; `None` if an unclosed raw-text element swallowed it.
+fn take_mark(root: &Handle) -> Option<Handle> {
+    let mut node = root.clone();
+    loop {
+        let last = node
+            .children
+            .borrow()
+            .iter()
+            .rev()
+            .find(|c| c.element_name().is_some())
+            .cloned()?;
+        if attr(&last, "id").as_deref() == Some(MARK_ID) {
+            node.children.borrow_mut().retain(|c| !Rc::ptr_eq(c, &last));
+            return last.children.borrow().first().cloned();
+        }
+        node = last;
+    }
 }
 
-/// Walks the tree without recursion (feed HTML can nest deeply).
-fn clean(root: &Handle, base: Option<&Url>) -> Found {
-    let mut found = Found::default();
+/// Drops unwanted elements and resolves URLs, walking without recursion (feed HTML can nest
+/// deeply). Returns the `<a>` elements whose text is their own URL.
+fn clean(root: &Handle, base: Option<&Url>) -> Vec<Handle> {
+    let mut url_links = Vec::new();
     let mut stack = vec![root.clone()];
     while let Some(node) = stack.pop() {
         match element_name(&node).as_deref() {
-            Some("a") if fix_link(&node, base) => found.url_links.push(node.clone()),
+            Some("a") if fix_link(&node, base) => url_links.push(node.clone()),
             Some("img") => fix_image(&node, base),
             _ => {}
         }
-        node.children.borrow_mut().retain(|child| {
-            if attr(child, "id").as_deref() == Some(MARK_ID) {
-                found.mark = child.children.borrow().first().cloned();
-                return false;
-            }
-            element_name(child).is_none_or(|n| !DROPPED.contains(&n.as_str()))
-        });
+        node.children
+            .borrow_mut()
+            .retain(|child| element_name(child).is_none_or(|n| !DROPPED.contains(&n.as_str())));
         stack.extend(node.children.borrow().iter().cloned());
     }
-    found
+    url_links
+}
+
+/// Empties `<pre>` elements with nothing visible: inside a list at width 1, html2text gives
+/// them width 0 and then loops forever writing their whitespace.
+fn clear_blank_pre(root: &Handle) {
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        if node.element_name().as_deref() == Some("pre") && !has_visible_text(&node) {
+            node.children.borrow_mut().clear();
+        }
+        let children = node.children.borrow();
+        stack.extend(
+            children
+                .iter()
+                .filter(|c| c.element_name().is_some())
+                .cloned(),
+        );
+    }
 }
 
 fn element_name(node: &Handle) -> Option<String> {

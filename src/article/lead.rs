@@ -54,10 +54,10 @@ fn next_piece(rest: &str, c: char) -> (String, usize) {
         let end = rest.find('>').map_or(rest.len(), |e| e + 1);
         return (" ".to_string(), end);
     }
-    if c == '&' {
-        if let Some((decoded, used)) = decode_entity(rest) {
-            return (decoded.to_string(), used);
-        }
+    if c == '&'
+        && let Some((decoded, used)) = decode_entity(rest)
+    {
+        return (decoded.to_string(), used);
     }
     (c.to_string(), c.len_utf8())
 }

@@ -177,3 +177,83 @@ fn deep_nesting_does_not_overflow_the_stack() {
     assert_fits(&r, 40);
     assert_eq!(r.lines.concat().trim(), "текст");
 }
+
+const FUZZ_ROUNDS: usize = 400;
+
+/// Random mixes of awkward fragments at small widths: html2text must not panic, and the
+/// layout rules must hold.
+#[test]
+fn random_awkward_fragments_hold_the_rules() {
+    const PIECES: &[&str] = &[
+        "<p>",
+        "</p>",
+        "<ul><li>",
+        "</li></ul>",
+        "<ol start=\"-3\"><li>",
+        "<blockquote>",
+        "</blockquote>",
+        "<h3>",
+        "</h3>",
+        "<a href=\"/x\">",
+        "</a>",
+        "<img src=\"i.png\" alt=\"▪\u{fe0f}\">",
+        "<table><tr><td>",
+        "</td><td>",
+        "</td></tr></table>",
+        "<pre>",
+        "</pre>",
+        "<br>",
+        " ",
+        "▪\u{fe0f}",
+        "👨\u{200d}👩\u{200d}👧",
+        "🇺🇦",
+        "中文",
+        "е\u{301}",
+        "لا",
+        "слово",
+        "довжелезнесловобезжоднихпробілів",
+        "https://x.ua/дуже/довга/адреса",
+        "&nbsp;",
+        "\t",
+        "&#65039;",
+        "&#128314;",
+        "\u{1b}[2J",
+        "\u{202e}",
+        "<sup>2</sup>",
+        "<code>x</code>",
+        "<pre>  </pre>",
+        "   ",
+        "\n",
+        "&#9;",
+        "<dl><dt>",
+        "<dd>",
+        "<div>",
+        "</div>",
+        "<q>",
+        "<s>",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..FUZZ_ROUNDS {
+        let mut html = String::new();
+        for _ in 0..12 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            html.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        let article = ArticleText::new(None, Some(&html), Some(BASE));
+        for width in 1..=12 {
+            if std::env::var_os("CHMON_FUZZ_TRACE").is_some() {
+                eprintln!("{width} {html:?}");
+            }
+            assert_fits(&article.render(width, &Labels::UKRAINIAN), width);
+        }
+    }
+}
+
+#[test]
+fn article_text_can_move_to_another_thread() {
+    fn assert_send<T: Send>() {}
+    assert_send::<ArticleText>();
+    assert_send::<Rendered>();
+}

@@ -8,20 +8,19 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::sanitize::clean_text;
 
-/// `s` sanitised and width-consistent; `None` when it already was both.
+/// `s` sanitised, tabs expanded, free of width ligatures; `None` when nothing had to change.
+/// (A tab in a `<pre>` at width 0, inside a list at width 1, hangs html2text.)
 pub(super) fn fix_text(s: &str) -> Option<String> {
-    let cleaned = clean_text(s);
+    let cleaned = clean_text(s).replace('\t', "    ");
     let mut out = String::with_capacity(cleaned.len());
-    let mut changed = cleaned.len() != s.len();
     for piece in pieces(&cleaned) {
-        if piece.starts_with(char::is_whitespace) || consistent(piece) {
-            out.push_str(piece);
+        if piece.chars().all(|c| (c as u32) < 0x600) {
+            out.push_str(piece); // Latin, Cyrillic, Greek…: no contextual widths there
         } else {
-            changed = true;
-            out.push_str(&make_consistent(piece));
+            unligate(piece, &mut out);
         }
     }
-    changed.then_some(out)
+    (out != s).then_some(out)
 }
 
 /// Alternating runs of whitespace and non-whitespace.
@@ -43,26 +42,37 @@ fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
-fn consistent(word: &str) -> bool {
-    word.width() == word.chars().map(char_width).sum::<usize>()
+/// Joiners and selectors that make emoji (and a few scripts) wider or narrower as a sequence.
+fn is_joiner(c: char) -> bool {
+    matches!(c,
+        '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{200d}'
+        | '\u{1f3fb}'..='\u{1f3ff}' | '\u{2d7f}' | '\u{17d2}')
 }
 
-/// Drops variation selectors, ZWJ and skin-tone modifiers; if the word is still a ligature
-/// (Arabic lam-alef and the like), keeps only its visible characters, spaced apart.
-fn make_consistent(word: &str) -> String {
-    let plain: String = word
-        .chars()
-        .filter(|c| !matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{200d}' | '\u{1f3fb}'..='\u{1f3ff}'))
-        .collect();
-    if consistent(&plain) {
-        return plain;
+/// Drops joiners, then puts a ZERO WIDTH SPACE (a break html2text omits) between any visible
+/// character (with its marks) and the next one when together they are a ligature (Arabic
+/// lam-alef and the like): afterwards every substring is as wide as its characters.
+fn unligate(word: &str, out: &mut String) {
+    let chars: Vec<char> = word.chars().filter(|c| !is_joiner(*c)).collect();
+    let mut unit_start = 0;
+    while unit_start < chars.len() {
+        let mut next = unit_start + 1;
+        while next < chars.len() && char_width(chars[next]) == 0 {
+            next += 1;
+        }
+        out.extend(&chars[unit_start..next]);
+        if next < chars.len() {
+            let window: String = chars[unit_start..=next].iter().collect();
+            let sum: usize = chars[unit_start..=next]
+                .iter()
+                .map(|c| char_width(*c))
+                .sum();
+            if window.width() != sum {
+                out.push('\u{200b}');
+            }
+        }
+        unit_start = next;
     }
-    let visible: Vec<String> = plain
-        .chars()
-        .filter(|c| char_width(*c) > 0)
-        .map(String::from)
-        .collect();
-    visible.join(" ")
 }
 
 /// Replaces every text node under `root` that needs fixing. New text nodes come from parsing
@@ -85,7 +95,8 @@ pub(super) fn fix_text_nodes(root: &Handle) {
     let mut html = String::new();
     for (_, _, fixed) in &todo {
         html.push_str("<p>");
-        html.push_str(&escape(if fixed.is_empty() { " " } else { fixed }));
+        // An emptied node becomes a ZERO WIDTH SPACE, which html2text drops.
+        html.push_str(&escape(if fixed.is_empty() { "\u{200b}" } else { fixed }));
         html.push_str("</p>");
     }
     let Ok(dom) = html2text::config::plain_no_decorate().parse_html(html.as_bytes()) else {
@@ -97,6 +108,25 @@ pub(super) fn fix_text_nodes(root: &Handle) {
             *slot = new;
         }
     }
+}
+
+/// True when some text under `node` is more than whitespace.
+pub(super) fn has_visible_text(node: &Handle) -> bool {
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        for child in n.children.borrow().iter() {
+            if child.element_name().is_some() {
+                stack.push(child.clone());
+            } else if text_of(child).is_some_and(|t| t.chars().any(is_visible)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_visible(c: char) -> bool {
+    !c.is_whitespace() && char_width(c) > 0
 }
 
 /// The contents of a text node (html2text's debug dump prints `Text:<contents>`; whitespace-
@@ -140,17 +170,39 @@ mod tests {
     #[test]
     fn ligatures_are_broken_up() {
         assert_eq!(fix_text("▪\u{fe0f} так").as_deref(), Some("▪ так"));
+        assert_eq!(fix_text("\u{fe0f}▪\u{fe0f}").as_deref(), Some("▪"));
         assert_eq!(
             fix_text("👨\u{200d}👩\u{200d}👧").as_deref(),
             Some("👨👩👧")
         );
         assert_eq!(fix_text("👍\u{1f3fd}").as_deref(), Some("👍"));
-        assert_eq!(fix_text("لا").as_deref(), Some("ل ا"));
+        assert_eq!(fix_text("لا").as_deref(), Some("ل\u{200b}ا"));
+        assert_eq!(fix_text("ل\u{64b}ا").as_deref(), Some("ل\u{64b}\u{200b}ا"));
+    }
+
+    #[test]
+    fn every_substring_is_as_wide_as_its_characters() {
+        for s in ["x▪\u{fe0f}لا👨\u{200d}👩🇺🇦中文е\u{301}ꓹꓼ#\u{fe0f}\u{20e3}"]
+        {
+            let fixed = fix_text(s).unwrap();
+            // html2text breaks words at ZERO WIDTH SPACE and drops it.
+            for segment in fixed.split('\u{200b}') {
+                let fixed: Vec<char> = segment.chars().collect();
+                for i in 0..fixed.len() {
+                    for j in i + 1..=fixed.len() {
+                        let sub: String = fixed[i..j].iter().collect();
+                        let sum: usize = fixed[i..j].iter().map(|c| char_width(*c)).sum();
+                        assert_eq!(sub.width(), sum, "{sub:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
     fn control_characters_go() {
         assert_eq!(fix_text("a\u{1b}[2Jb\u{202e}").as_deref(), Some("ab"));
+        assert_eq!(fix_text("a\tb").as_deref(), Some("a    b"));
     }
 
     #[test]
