@@ -1,1 +1,175 @@
-//! Placeholder: owned by a later commit.
+//! Command-line arguments (clap) and how they combine with the config file into `Settings`;
+//! dispatches to `commands` or the TUI. Owns no feed, store or drawing logic.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+
+use crate::commands::{self, CommandError};
+use crate::config::{self, Config, ConfigError};
+use crate::feed::fetch::FetchOptions;
+use crate::i18n::Lang;
+use crate::runtime::{self, RunOptions, RuntimeError};
+use crate::timefmt::Zone;
+
+const AFTER_HELP: &str = "\
+With no command, chmon opens the reader (press ? inside for the keys).
+
+Files:
+  cache     <data dir>/cache.sqlite3 (SQLite; the archive of every article seen)
+  log       <data dir>/chmon.log (the reader's log; nothing is printed over the screen)
+  config    $XDG_CONFIG_HOME/chmon/config.toml, or --config FILE; keys: feed, lang,
+            timezone, reading_width, timeout_secs, max_feed_mb
+  data dir  $XDG_DATA_HOME/chmon (usually ~/.local/share/chmon), or --data-dir DIR
+
+Times are shown in the config's timezone, else $TZ, else the system zone.
+Exit status: 0 on success, 1 with a one-line error on stderr otherwise.";
+
+/// chmon — a terminal news reader for «Чернігівський монітор» and any RSS/Atom/JSON feed.
+#[derive(Debug, Parser)]
+#[command(name = "chmon", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// Feed URL, web-site URL (its feed is discovered) or local file [default: https://monitor.cn.ua/]
+    #[arg(long, value_name = "URL|PATH", global = true)]
+    pub feed: Option<String>,
+    /// Where the cache and log live [default: $XDG_DATA_HOME/chmon]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Config file [default: $XDG_CONFIG_HOME/chmon/config.toml]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+    /// Interface language of the reader
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+    /// Time zone for displayed times, e.g. Europe/Kyiv [default: $TZ, else the system zone]
+    #[arg(long, value_name = "ZONE", global = true)]
+    pub timezone: Option<String>,
+    /// Use the built-in offline demo feed with a temporary data directory
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Open the reader without refreshing at start
+    #[arg(long)]
+    pub no_refresh: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Fetch the feed and store it; prints "N new, M updated, T total"
+    Refresh,
+    /// Cached headlines, newest first: "YYYY-MM-DD HH:MM  Title"
+    List {
+        /// At most N headlines
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// One JSON array: id, title, link, published (RFC 3339, UTC), date_source, author, category, read
+        #[arg(long)]
+        json: bool,
+    },
+    /// One article as wrapped text, by the id from `list --json` or the position N in `list`
+    Show {
+        #[arg(value_name = "ID|N")]
+        id: String,
+        /// Wrap at W columns
+        #[arg(long, value_name = "W", default_value_t = 80)]
+        width: usize,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Command(#[from] CommandError),
+    #[error(transparent)]
+    Runtime(#[from] RuntimeError),
+    #[error("demo: {0}")]
+    Demo(std::io::Error),
+}
+
+/// What a command runs with: the command line over the config file over the defaults.
+pub struct Settings {
+    pub source: String,
+    pub data_dir: PathBuf,
+    pub lang: Lang,
+    pub zone: Zone,
+    pub measure: usize,
+    pub fetch: FetchOptions,
+    /// Keeps the demo's temporary data directory alive for the whole run.
+    _demo_dir: Option<tempfile::TempDir>,
+}
+
+impl Settings {
+    pub fn cache_path(&self) -> PathBuf {
+        self.data_dir.join(config::CACHE_FILE)
+    }
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let settings = settings(&cli)?;
+    if cli.demo {
+        commands::refresh_quietly(&settings)?;
+    }
+    match cli.command {
+        Some(Command::Refresh) => commands::refresh(&settings)?,
+        Some(Command::List { limit, json }) => commands::list(&settings, limit, json)?,
+        Some(Command::Show { id, width }) => commands::show(&settings, &id, width)?,
+        None => runtime::run(RunOptions {
+            cache_path: settings.cache_path(),
+            source: settings.source.clone(),
+            lang: settings.lang,
+            zone: settings.zone,
+            measure: settings.measure,
+            fetch: settings.fetch.clone(),
+            log_path: settings.data_dir.join(config::LOG_FILE),
+            refresh_on_start: !cli.no_refresh && !cli.demo,
+        })?,
+    }
+    Ok(())
+}
+
+fn settings(cli: &Cli) -> Result<Settings, CliError> {
+    let config = match cli.config.clone().or_else(config::default_config_file) {
+        Some(path) => config::load(&path)?,
+        None => Config::default(),
+    };
+    let (source, data_dir, demo_dir) = if cli.demo {
+        let (dir, feed) = crate::demo::prepare().map_err(CliError::Demo)?;
+        (
+            feed.display().to_string(),
+            dir.path().to_path_buf(),
+            Some(dir),
+        )
+    } else {
+        let source = cli.feed.clone().or(config.feed.clone());
+        let data_dir = match cli.data_dir.clone() {
+            Some(dir) => dir,
+            None => config::default_data_dir()?,
+        };
+        (
+            source.unwrap_or_else(|| config::DEFAULT_FEED.to_string()),
+            data_dir,
+            None,
+        )
+    };
+    let mut fetch = FetchOptions::default();
+    if let Some(secs) = config.timeout_secs {
+        fetch.timeout = Duration::from_secs(secs.max(1));
+    }
+    if let Some(mb) = config.max_feed_mb {
+        fetch.max_bytes = mb.saturating_mul(1024 * 1024);
+    }
+    Ok(Settings {
+        source,
+        data_dir,
+        lang: cli.lang.or(config.lang).unwrap_or_default(),
+        zone: Zone::resolve(cli.timezone.as_deref().or(config.timezone.as_deref())),
+        measure: config.reading_width.unwrap_or(80).clamp(20, 400),
+        fetch,
+        _demo_dir: demo_dir,
+    })
+}

@@ -1,1 +1,113 @@
-//! Placeholder: owned by a later commit.
+//! The config file (`config.toml`) and the default paths (via `directories`).
+//! Owns where things live and what the file may say; knows nothing about feeds or the screen.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+/// The agency's site: the default source; its feed is discovered from the page.
+pub const DEFAULT_FEED: &str = "https://monitor.cn.ua/";
+/// The cache file's name inside the data directory.
+pub const CACHE_FILE: &str = "cache.sqlite3";
+/// The TUI's log file's name inside the data directory.
+pub const LOG_FILE: &str = "chmon.log";
+
+/// Everything `config.toml` may set; every key is optional.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Feed URL, site URL or file path.
+    pub feed: Option<String>,
+    pub lang: Option<Lang>,
+    /// IANA zone for displayed times, e.g. "Europe/Kyiv". Default: `TZ`, then the system zone.
+    pub timezone: Option<String>,
+    /// The widest the article body is wrapped, in columns (default 80).
+    pub reading_width: Option<usize>,
+    /// Total time allowed for one HTTP request, in seconds (default 30).
+    pub timeout_secs: Option<u64>,
+    /// Largest feed body accepted, in megabytes (default 50).
+    pub max_feed_mb: Option<u64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config {path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("config {path}: {message}")]
+    Parse { path: String, message: String },
+    #[error("no home directory: pass --data-dir")]
+    NoHome,
+}
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("ua.cn", "monitor", "chmon")
+}
+
+/// `$XDG_DATA_HOME/chmon` (Linux), the platform's data directory elsewhere.
+pub fn default_data_dir() -> Result<PathBuf, ConfigError> {
+    project_dirs()
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or(ConfigError::NoHome)
+}
+
+/// `$XDG_CONFIG_HOME/chmon/config.toml` (Linux), the platform's config directory elsewhere.
+pub fn default_config_file() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads a config file; a missing file is an empty config, a bad one an error.
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(source) => {
+            return Err(ConfigError::Read {
+                path: path.display().to_string(),
+                source,
+            });
+        }
+    };
+    toml::from_str(&text).map_err(|e| ConfigError::Parse {
+        path: path.display().to_string(),
+        message: e.message().to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_is_empty_config() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            load(&dir.path().join("none.toml")).unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn reads_every_key_and_rejects_unknown_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "feed = \"http://x/feed.xml\"\nlang = \"en\"\ntimezone = \"Europe/Kyiv\"\n\
+             reading_width = 72\ntimeout_secs = 5\nmax_feed_mb = 2\n",
+        )
+        .unwrap();
+        let config = load(&path).unwrap();
+        assert_eq!(config.lang, Some(Lang::En));
+        assert_eq!(config.reading_width, Some(72));
+        std::fs::write(&path, "colour = \"red\"\n").unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("colour"), "{err}");
+    }
+}

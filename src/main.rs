@@ -1,2 +1,15 @@
-//! The binary: hands over to `chmon::cli` (placeholder).
-fn main() {}
+//! The binary: parses the command line and hands over to `chmon::cli`; prints a one-line error.
+
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    let cli = chmon::cli::Cli::parse();
+    match chmon::cli::run(cli).map_err(anyhow::Error::from) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(err) => {
+            let line = chmon::sanitize::clean_line(&format!("{err:#}"));
+            eprintln!("chmon: {line}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::feed::FeedError;
 use crate::feed::fetch::{FetchOutcome, Fetched, Fetcher, Validators};
 use crate::feed::parse::{Parsed, parse_body};
+use crate::hash::fnv1a;
 use crate::model::ParsedFeed;
 use crate::store::{FeedRecord, Store, StoreError, UpsertStats};
 
@@ -43,10 +44,14 @@ pub fn refresh(
 ) -> Result<RefreshReport, RefreshError> {
     let mut feed = store.feed(source)?;
     if is_local(source) {
-        let path = source.strip_prefix("file://").unwrap_or(source);
-        let bytes = read_file(Path::new(path))?;
-        let parsed = expect_feed(parse_body(&bytes, None, source)?, source, source)?;
-        return store_feed(store, &mut feed, parsed, fnv1a(&bytes), now);
+        let path = Path::new(source.strip_prefix("file://").unwrap_or(source));
+        let bytes = read_file(path)?;
+        let hash = fnv1a(&bytes);
+        if feed.body_hash == Some(hash) {
+            return unchanged(store, &feed);
+        }
+        let parsed = expect_feed(parse_body(&bytes, None, &file_url(path))?, source)?;
+        return store_feed(store, &mut feed, parsed, hash, now);
     }
     let url = feed.feed_url.clone().unwrap_or_else(|| source.to_string());
     let validators = Validators {
@@ -63,12 +68,18 @@ pub fn refresh(
         store.save_feed(&feed)?;
         return unchanged(store, &feed);
     }
-    match parse_body(&fetched.bytes, fetched.content_type.as_deref(), &fetched.url)? {
+    match parse_body(
+        &fetched.bytes,
+        fetched.content_type.as_deref(),
+        &fetched.url,
+    )? {
         Parsed::Feed(parsed) => {
             remember_validators(&mut feed, &fetched);
             store_feed(store, &mut feed, parsed, hash, now)
         }
-        Parsed::Page { feed_urls } => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now),
+        Parsed::Page { feed_urls } => {
+            discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now)
+        }
     }
 }
 
@@ -88,12 +99,15 @@ fn discover(
     let mut tried = Vec::new();
     for candidate in candidates {
         tried.push(candidate.clone());
-        let Ok(FetchOutcome::Body(fetched)) = fetcher.get(&candidate, &Validators::default()) else {
+        let Ok(FetchOutcome::Body(fetched)) = fetcher.get(&candidate, &Validators::default())
+        else {
             continue;
         };
-        let Ok(Parsed::Feed(parsed)) =
-            parse_body(&fetched.bytes, fetched.content_type.as_deref(), &fetched.url)
-        else {
+        let Ok(Parsed::Feed(parsed)) = parse_body(
+            &fetched.bytes,
+            fetched.content_type.as_deref(),
+            &fetched.url,
+        ) else {
             continue;
         };
         feed.feed_url = Some(candidate);
@@ -107,7 +121,15 @@ fn discover(
     .into())
 }
 
-fn expect_feed(parsed: Parsed, url: &str, _source: &str) -> Result<ParsedFeed, FeedError> {
+/// A `file://` URL for a local feed, so its relative links have a base.
+fn file_url(path: &Path) -> String {
+    std::path::absolute(path)
+        .ok()
+        .and_then(|p| url::Url::from_file_path(p).ok())
+        .map_or_else(|| "file:///".to_string(), String::from)
+}
+
+fn expect_feed(parsed: Parsed, url: &str) -> Result<ParsedFeed, FeedError> {
     match parsed {
         Parsed::Feed(feed) => Ok(feed),
         Parsed::Page { .. } => Err(FeedError::NoFeed {
@@ -159,12 +181,5 @@ fn read_file(path: &Path) -> Result<Vec<u8>, FeedError> {
     std::fs::read(path).map_err(|e| FeedError::File {
         path: path.display().to_string(),
         cause: e.to_string(),
-    })
-}
-
-/// FNV-1a, 64 bit: a stable (not randomly seeded) hash for change detection.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }

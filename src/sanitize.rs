@@ -13,7 +13,7 @@ fn is_dangerous(c: char) -> bool {
 /// Removes ESC sequences (CSI, OSC, DCS/APC/PM/SOS strings, two-byte escapes) and every
 /// dangerous character; keeps `\n` and `\t`. `\r` is dropped.
 pub fn clean_text(s: &str) -> String {
-    if !s.chars().any(|c| is_dangerous(c)) {
+    if !s.chars().any(is_dangerous) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn strips_csi_osc_and_c1() {
         let s = "Новини\u{1b}[2J\u{1b}]0;pwned\u{7}дня\u{9b}31mчервоне\u{1b}]52;c;SGVsbG8=\u{1b}\\";
-        assert_eq!(clean_text(s), "Новинидначервоне");
+        assert_eq!(clean_text(s), "Новиниднячервоне");
     }
 
     #[test]
@@ -105,8 +105,14 @@ mod tests {
 
     #[test]
     fn clean_line_collapses_whitespace_and_keeps_cyrillic() {
-        assert_eq!(clean_line("\n   «Чернігів» —\tмісто  \n"), "«Чернігів» — місто");
-        assert_eq!(clean_line("П’ятниця П`ятниця Пʼятниця"), "П’ятниця П`ятниця Пʼятниця");
+        assert_eq!(
+            clean_line("\n   «Чернігів» —\tмісто  \n"),
+            "«Чернігів» — місто"
+        );
+        assert_eq!(
+            clean_line("П’ятниця П`ятниця Пʼятниця"),
+            "П’ятниця П`ятниця Пʼятниця"
+        );
     }
 
     #[test]

@@ -1,10 +1,18 @@
 //! HTTP fetching: one reqwest blocking client with timeouts, redirect and size limits,
 //! `User-Agent: chmon/<version>`, proxies from the environment, conditional GET. Bytes only.
-//! CONTRACT STUB. Must not decode text, parse feeds or touch the store.
+//! Must not decode text, parse feeds or touch the store.
 
+use std::io::Read;
 use std::time::Duration;
 
+use reqwest::StatusCode;
+use reqwest::blocking::{Client, Response};
+use reqwest::header::{self, HeaderMap};
+
 use super::FeedError;
+
+#[path = "fetch_error.rs"]
+mod fetch_error;
 
 #[derive(Debug, Clone)]
 pub struct FetchOptions {
@@ -48,16 +56,92 @@ pub struct Fetched {
 
 pub struct Fetcher {
     opts: FetchOptions,
+    client: Client,
 }
 
+/// At most this many redirects are followed.
+const MAX_REDIRECTS: usize = 10;
+
 impl Fetcher {
+    /// Builds the client (installing the ring crypto provider first, once per process).
     pub fn new(opts: FetchOptions) -> Result<Fetcher, FeedError> {
-        Ok(Fetcher { opts })
+        // Err only means a provider is already installed, which is what we want.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let client = Client::builder()
+            .connect_timeout(opts.connect_timeout)
+            .timeout(opts.timeout)
+            .redirect(reqwest::redirect::Policy::limited(MAX_REDIRECTS))
+            .user_agent(concat!("chmon/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| FeedError::Client {
+                cause: fetch_error::describe(&e, &opts),
+            })?;
+        Ok(Fetcher { opts, client })
     }
 
     /// GET `url`; a 304 is `NotModified`; any other non-2xx status is an error naming the URL.
     pub fn get(&self, url: &str, validators: &Validators) -> Result<FetchOutcome, FeedError> {
-        let _ = (url, validators, &self.opts);
-        todo!()
+        let fail = |cause: String| FeedError::Http {
+            url: crate::sanitize::clean_line(url),
+            cause,
+        };
+        let mut request = self.client.get(url);
+        if let Some(etag) = &validators.etag {
+            request = request.header(header::IF_NONE_MATCH, etag.as_str());
+        }
+        if let Some(lm) = &validators.last_modified {
+            request = request.header(header::IF_MODIFIED_SINCE, lm.as_str());
+        }
+        let response = request
+            .send()
+            .map_err(|e| fail(fetch_error::describe(&e, &self.opts)))?;
+        let status = response.status();
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(FetchOutcome::NotModified);
+        }
+        if !status.is_success() {
+            return Err(fail(format!("HTTP {}", status_text(status))));
+        }
+        let final_url = response.url().to_string();
+        let headers = response.headers().clone();
+        let bytes = self.read_body(response).map_err(fail)?;
+        Ok(FetchOutcome::Body(Fetched {
+            url: final_url,
+            bytes,
+            content_type: header_text(&headers, header::CONTENT_TYPE),
+            etag: header_text(&headers, header::ETAG),
+            last_modified: header_text(&headers, header::LAST_MODIFIED),
+        }))
     }
+
+    /// The body, at most `max_bytes` (checked against Content-Length first, then while reading).
+    fn read_body(&self, response: Response) -> Result<Vec<u8>, String> {
+        let max = self.opts.max_bytes;
+        let too_large = || format!("response too large (over {max} bytes)");
+        if response.content_length().is_some_and(|len| len > max) {
+            return Err(too_large());
+        }
+        let mut bytes = Vec::new();
+        response
+            .take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| fetch_error::describe_io(&e, &self.opts))?;
+        if bytes.len() as u64 > max {
+            return Err(too_large());
+        }
+        Ok(bytes)
+    }
+}
+
+/// `404 Not Found`, or just the code when it has no standard reason phrase.
+fn status_text(status: StatusCode) -> String {
+    match status.canonical_reason() {
+        Some(reason) => format!("{} {reason}", status.as_u16()),
+        None => status.as_u16().to_string(),
+    }
+}
+
+fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
+    let value = headers.get(name)?.to_str().ok()?.trim();
+    (!value.is_empty()).then(|| value.to_string())
 }

@@ -1,9 +1,17 @@
 //! Getting a feed: HTTP fetch (conditional GET, limits), charset decoding, XML repair,
 //! parsing into our own types, and feed discovery from a site page.
-//! CONTRACT STUB — the feed owner fills the submodules. Must not touch the store or the screen.
+//! Must not touch the store or the screen; the caller decides what to fetch and when.
 
+pub mod date;
+pub mod decode;
+pub mod discover;
+mod entities;
 pub mod fetch;
+pub mod identity;
 pub mod parse;
+pub mod repair;
+mod sidetable;
+mod xmlscan;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
@@ -15,4 +23,7 @@ pub enum FeedError {
     File { path: String, cause: String },
     #[error("{url}: no feed found (tried {tried})")]
     NoFeed { url: String, tried: String },
+    /// The HTTP client itself could not be built (no URL involved yet).
+    #[error("HTTP client: {cause}")]
+    Client { cause: String },
 }

@@ -1,21 +1,148 @@
-//! Bytes → `ParsedFeed`: charset detection and decoding, XML repair, feed-rs, our own item
-//! identity, dates and field choice, sanitised text. CONTRACT STUB. No IO.
+//! Bytes → `ParsedFeed`: charset decoding, page-or-feed detection, XML repair, feed-rs with our
+//! own date parser and no invented ids, then our own item fields and identity. No IO.
 
+use feed_rs::parser::{ParseErrorKind, ParseFeedError};
+
+use super::xmlscan::{Scanner, Token, local_name};
+use super::{FeedError, decode, discover, repair, sidetable};
 use crate::model::ParsedFeed;
 
-use super::FeedError;
+#[path = "items.rs"]
+mod items;
 
 /// What a body turned out to be.
 #[derive(Debug)]
 pub enum Parsed {
     Feed(ParsedFeed),
     /// An HTML page; the discovered feed URLs (absolute, in page order), possibly none.
-    Page { feed_urls: Vec<String> },
+    Page {
+        feed_urls: Vec<String>,
+    },
 }
 
 /// Parses a fetched body. `content_type` is the HTTP header (its charset is one input to
 /// decoding); `url` names the source in errors and resolves relative links.
-pub fn parse_body(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Parsed, FeedError> {
-    let _ = (bytes, content_type, url);
-    todo!()
+pub fn parse_body(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    url: &str,
+) -> Result<Parsed, FeedError> {
+    let text = decode::decode(bytes, content_type).text;
+    if text.trim().is_empty() {
+        return Err(parse_error(url, "empty response".to_string()));
+    }
+    match kind(&text, content_type) {
+        Kind::Json => {
+            let feed = run_feed_rs(text.as_bytes(), url)?;
+            Ok(Parsed::Feed(items::convert(feed, &[], url)))
+        }
+        Kind::Html => Ok(Parsed::Page {
+            feed_urls: discover::feed_links(&text, url),
+        }),
+        Kind::Xml => parse_xml(&text, url).map(Parsed::Feed),
+    }
+}
+
+fn parse_xml(text: &str, url: &str) -> Result<ParsedFeed, FeedError> {
+    let repaired = repair::repair(text).map_err(|e| parse_error(url, e.to_string()))?;
+    let feed = run_feed_rs(repaired.xml.as_bytes(), url)?;
+    let raw = sidetable::scan(&repaired.xml);
+    // The side table is matched to feed-rs's entries by position; if they disagree (an
+    // exotic layout), use none of it rather than mismatched dates and bodies.
+    let raw = if raw.len() == feed.entries.len() {
+        raw
+    } else {
+        Vec::new()
+    };
+    Ok(items::convert(feed, &raw, url))
+}
+
+fn run_feed_rs(bytes: &[u8], url: &str) -> Result<feed_rs::model::Feed, FeedError> {
+    feed_rs::parser::Builder::new()
+        .base_uri(Some(url))
+        .timestamp_parser(super::date::parse_date)
+        // Never invent an id (feed-rs would use a random UUID): an empty id means "none".
+        .id_generator(|_, _, _| String::new())
+        .build()
+        .parse(bytes)
+        .map_err(|e| parse_error(url, describe(&e)))
+}
+
+fn describe(e: &ParseFeedError) -> String {
+    match e {
+        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
+            "not a feed (no RSS, Atom or JSON Feed root)".to_string()
+        }
+        other => format!("invalid feed: {other}"),
+    }
+}
+
+fn parse_error(url: &str, cause: String) -> FeedError {
+    let cause = cause.split_whitespace().collect::<Vec<_>>().join(" ");
+    FeedError::Parse {
+        url: crate::sanitize::clean_line(url),
+        cause,
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Kind {
+    Xml,
+    Json,
+    Html,
+}
+
+/// Feed or page: JSON by its first character, else by the doctype or root element, else by
+/// the Content-Type.
+fn kind(text: &str, content_type: Option<&str>) -> Kind {
+    if text.trim_start().starts_with('{') {
+        return Kind::Json;
+    }
+    let html_type = content_type.is_some_and(|t| t.to_ascii_lowercase().contains("html"));
+    for token in Scanner::new(text) {
+        match token {
+            Token::Text(t) if t.trim().is_empty() => {}
+            Token::Other(raw)
+                if raw
+                    .get(..14)
+                    .is_some_and(|d| d.eq_ignore_ascii_case("<!doctype html")) =>
+            {
+                return Kind::Html;
+            }
+            Token::Other(_) => {}
+            Token::Start { name, .. } => {
+                let root = local_name(name).to_ascii_lowercase();
+                return match root.as_str() {
+                    "rss" | "feed" | "rdf" => Kind::Xml,
+                    "html" | "head" | "body" => Kind::Html,
+                    _ if html_type => Kind::Html,
+                    _ => Kind::Xml,
+                };
+            }
+            _ => break,
+        }
+    }
+    if html_type { Kind::Html } else { Kind::Xml }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_kind() {
+        assert_eq!(kind(" {\"version\":1}", None), Kind::Json);
+        assert_eq!(
+            kind("<?xml version=\"1.0\"?><!-- c --><rss>", Some("text/html")),
+            Kind::Xml
+        );
+        assert_eq!(kind("<rdf:RDF>", None), Kind::Xml);
+        assert_eq!(
+            kind("\n<!DOCTYPE html><html>", Some("text/xml")),
+            Kind::Html
+        );
+        assert_eq!(kind("<HTML><head>", None), Kind::Html);
+        assert_eq!(kind("<div>", Some("text/html; charset=utf-8")), Kind::Html);
+        assert_eq!(kind("<div>", None), Kind::Xml);
+    }
 }

@@ -1,10 +1,17 @@
 //! The SQLite cache (the reader's archive): schema, migrations, feeds, articles, read state.
-//! CONTRACT STUB — the store owner replaces the bodies; signatures are shared with other modules.
+//! Submodules: `open` (file handling), `schema`, `feeds`, `articles`, `codec` (blobs, hashes).
 //! Must not fetch, parse feeds or format anything for display.
+
+mod articles;
+mod codec;
+mod feeds;
+mod open;
+mod schema;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
+use rusqlite::Connection;
 
 use crate::model::{Article, Headline, Item};
 
@@ -22,6 +29,41 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    /// A damaged or newer cache file could not be moved aside (it is left untouched).
+    #[error("cache {path}: cannot move the unusable file aside to {to}: {source}")]
+    MoveAside {
+        path: String,
+        to: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is still unusable after a bad one was moved aside (e.g. a race).
+    #[error("cache {path}: {reason}")]
+    Unusable { path: String, reason: String },
+    /// `save_feed` got a record whose id the cache does not have.
+    #[error("cache {path}: no feed with id {id}")]
+    NoFeed { path: String, id: i64 },
+}
+
+impl StoreError {
+    fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+    fn io(path: &Path, source: std::io::Error) -> StoreError {
+        StoreError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+    fn unusable(path: &Path, reason: String) -> StoreError {
+        StoreError::Unusable {
+            path: path.display().to_string(),
+            reason,
+        }
+    }
 }
 
 /// What the cache remembers about one feed source.
@@ -52,7 +94,9 @@ pub struct Counts {
     pub unread: usize,
 }
 
+/// An open cache. `Send`: it may be moved to a worker thread (not shared: no `Sync`).
 pub struct Store {
+    conn: Connection,
     path: PathBuf,
     notice: Option<String>,
 }
@@ -61,11 +105,24 @@ impl Store {
     /// Opens (creating dirs and file) and migrates. A corrupt file or one from a newer
     /// schema is moved aside (never wiped) and a fresh one started; `notice()` says so.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let _ = path;
-        todo!()
+        let (conn, notice) = open::open_file(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            notice,
+        })
     }
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        todo!()
+        let path = PathBuf::from(":memory:");
+        let err = |e| StoreError::sqlite(&path, e);
+        let mut conn = Connection::open_in_memory().map_err(err)?;
+        open::configure(&conn).map_err(err)?;
+        schema::migrate(&mut conn).map_err(err)?;
+        Ok(Store {
+            conn,
+            path,
+            notice: None,
+        })
     }
     /// A message for the user when opening had to move a bad file aside.
     pub fn notice(&self) -> Option<&str> {
@@ -76,22 +133,28 @@ impl Store {
     }
     /// Gets or creates the record for a source.
     pub fn feed(&mut self, source: &str) -> Result<FeedRecord, StoreError> {
-        let _ = source;
-        todo!()
+        feeds::get_or_create(&mut self.conn, source).map_err(|e| self.err(e))
     }
+    /// Saves a record's fields (all but `id` and `source`, its identity).
     pub fn save_feed(&mut self, feed: &FeedRecord) -> Result<(), StoreError> {
-        let _ = feed;
-        todo!()
+        match feeds::save(&self.conn, feed) {
+            Ok(true) => Ok(()),
+            Ok(false) => Err(StoreError::NoFeed {
+                path: self.path.display().to_string(),
+                id: feed.id,
+            }),
+            Err(e) => Err(self.err(e)),
+        }
     }
     /// Inserts new items and updates changed ones in one transaction. Never deletes.
+    /// `total` is the feed's article count afterwards (archived ones included).
     pub fn upsert_items(
         &mut self,
         feed_id: i64,
         items: &[Item],
         now: DateTime<Utc>,
     ) -> Result<UpsertStats, StoreError> {
-        let _ = (feed_id, items, now);
-        todo!()
+        articles::upsert(&mut self.conn, feed_id, items, now).map_err(|e| self.err(e))
     }
     /// Newest first (published, else first seen), a window of rows.
     pub fn headlines(
@@ -100,28 +163,29 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Headline>, StoreError> {
-        let _ = (feed_id, offset, limit);
-        todo!()
+        articles::headlines(&self.conn, feed_id, offset, limit).map_err(|e| self.err(e))
     }
     pub fn counts(&self, feed_id: i64) -> Result<Counts, StoreError> {
-        let _ = feed_id;
-        todo!()
+        articles::counts(&self.conn, feed_id).map_err(|e| self.err(e))
     }
     /// 0-based position of an article in the `headlines` order.
     pub fn position_of(&self, feed_id: i64, article_id: i64) -> Result<Option<usize>, StoreError> {
-        let _ = (feed_id, article_id);
-        todo!()
+        articles::position_of(&self.conn, feed_id, article_id).map_err(|e| self.err(e))
     }
     pub fn article(&self, article_id: i64) -> Result<Option<Article>, StoreError> {
-        let _ = article_id;
-        todo!()
+        articles::article(&self.conn, article_id).map_err(|e| self.err(e))
     }
     pub fn article_by_key(&self, feed_id: i64, key: &str) -> Result<Option<Article>, StoreError> {
-        let _ = (feed_id, key);
-        todo!()
+        articles::article_by_key(&self.conn, feed_id, key).map_err(|e| self.err(e))
     }
     pub fn set_read(&self, article_id: i64, read: bool) -> Result<(), StoreError> {
-        let _ = (article_id, read);
-        todo!()
+        articles::set_read(&self.conn, article_id, read).map_err(|e| self.err(e))
+    }
+
+    fn err(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::sqlite(&self.path, source)
     }
 }
+
+#[cfg(test)]
+mod tests;

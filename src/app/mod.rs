@@ -1,0 +1,325 @@
+//! The TUI's state and `update`, the only code that changes it. No IO, no clock reads (the
+//! runtime passes `now` in), no terminal or network types: every outside effect is an `Effect`.
+
+mod intents;
+pub mod list;
+pub mod reader;
+pub mod text;
+
+use chrono::{DateTime, Utc};
+
+use crate::action::{Action, Effect, Mouse, View};
+use crate::i18n::Lang;
+use crate::model::Article;
+use crate::sanitize::clean_line;
+use crate::timefmt::Zone;
+use list::{ListLine, ListState};
+use reader::{Context, Reader};
+
+/// Rows the chrome takes: title bar, status bar, hint bar.
+pub const CHROME_ROWS: u16 = 3;
+/// Below this the screen shows only a "too small" message.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+
+/// Fixed for the whole session.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub lang: Lang,
+    pub zone: Zone,
+    /// Maximum width of the article body.
+    pub measure: usize,
+    /// The `--feed` value, the title until the feed names itself.
+    pub source: String,
+}
+
+/// The status-bar message (a running refresh is shown over it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    None,
+    Info(String),
+    Error(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub settings: Settings,
+    pub now: DateTime<Utc>,
+    pub width: u16,
+    pub height: u16,
+    pub feed_title: Option<String>,
+    pub list: ListState,
+    /// `Some` while the article view is open.
+    pub reader: Option<Reader>,
+    pub help: bool,
+    pub status: Status,
+    pub refreshing: bool,
+    /// The last refresh error, kept for the empty-cache screen.
+    pub refresh_error: Option<String>,
+    pub spinner: usize,
+    pub quit: bool,
+    /// An article loaded only to open its link (`o` in the list).
+    open_link_of: Option<i64>,
+}
+
+impl App {
+    pub fn new(settings: Settings, now: DateTime<Utc>, feed_title: Option<String>) -> App {
+        App {
+            settings,
+            now,
+            width: 80,
+            height: 24,
+            feed_title,
+            list: ListState::default(),
+            reader: None,
+            help: false,
+            status: Status::None,
+            refreshing: false,
+            refresh_error: None,
+            spinner: 0,
+            quit: false,
+            open_link_of: None,
+        }
+    }
+
+    /// Rows between the title bar and the status bar.
+    pub fn body_height(&self) -> usize {
+        usize::from(self.height.saturating_sub(CHROME_ROWS))
+    }
+
+    /// Width of the article text column: the screen less margins, at most `measure`.
+    pub fn text_width(&self) -> usize {
+        usize::from(self.width.saturating_sub(4))
+            .min(self.settings.measure)
+            .max(1)
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// The title bar's name: the feed's own title, else what the user gave.
+    pub fn title(&self) -> &str {
+        self.feed_title.as_deref().unwrap_or(&self.settings.source)
+    }
+
+    /// Which screen keys act on now.
+    pub fn view(&self) -> View {
+        match (self.help, &self.reader) {
+            (true, _) => View::Help,
+            (false, Some(_)) => View::Article,
+            (false, None) => View::List,
+        }
+    }
+
+    pub fn list_lines(&self) -> Vec<ListLine> {
+        self.list.lines(self.body_height(), &self.settings.zone)
+    }
+
+    fn context(&self) -> Context {
+        Context {
+            lang: self.settings.lang,
+            zone: self.settings.zone,
+            now: self.now,
+        }
+    }
+
+    /// Selects a row and fetches the window around it when needed.
+    fn select(&mut self, pos: usize) -> Vec<Effect> {
+        let height = self.body_height();
+        self.list.select(pos, height, &self.settings.zone);
+        self.list.ensure_window(height, false).into_iter().collect()
+    }
+}
+
+/// Applies one action; returns the effects the runtime must carry out.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Start {
+            now,
+            refresh,
+            notice,
+        } => {
+            app.now = now;
+            if let Some(notice) = notice {
+                app.status = Status::Info(notice);
+            }
+            let mut effects: Vec<Effect> = app
+                .list
+                .ensure_window(app.body_height(), true)
+                .into_iter()
+                .collect();
+            if refresh {
+                app.refreshing = true;
+                effects.push(Effect::Refresh);
+            }
+            effects
+        }
+        Action::Intent(intent) => intents::apply(app, intent),
+        Action::HeadlinesLoaded(window) => {
+            if !app.list.accept(window) {
+                return Vec::new();
+            }
+            let pos = app.list.selected;
+            app.select(pos)
+        }
+        Action::Located {
+            article_id,
+            position,
+            counts,
+        } => located(app, article_id, position, counts),
+        Action::ArticleLoaded { id, article } => article_loaded(app, id, article.map(|a| *a)),
+        Action::StoreFailed(error) => {
+            app.status = Status::Error(format!(
+                "{}: {error}",
+                app.settings.lang.strings().load_failed
+            ));
+            Vec::new()
+        }
+        other => results(app, other),
+    }
+}
+
+/// Refresh, link and terminal results.
+fn results(app: &mut App, action: Action) -> Vec<Effect> {
+    let s = app.settings.lang.strings();
+    match action {
+        Action::RefreshStarted => app.refreshing = true,
+        Action::RefreshFinished {
+            now,
+            new,
+            feed_title,
+        } => return refreshed(app, now, new, feed_title),
+        Action::RefreshFailed { now, error } => {
+            let error = clean_line(&error);
+            app.now = now;
+            app.refreshing = false;
+            app.status = Status::Error(format!("{}: {error}", s.refresh_failed));
+            app.refresh_error = Some(error);
+        }
+        Action::LinkOpened => app.status = Status::Info(s.opened.to_string()),
+        Action::OpenLinkFailed(error) => {
+            let error = clean_line(&error);
+            app.status = Status::Error(format!("{}: {error}", s.open_failed));
+        }
+        Action::Resize { width, height } => return resized(app, width, height),
+        Action::Mouse(mouse) => return clicked(app, mouse),
+        Action::Tick => app.spinner = app.spinner.wrapping_add(1),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn refreshed(
+    app: &mut App,
+    now: DateTime<Utc>,
+    new: usize,
+    feed_title: Option<String>,
+) -> Vec<Effect> {
+    app.now = now;
+    app.refreshing = false;
+    app.refresh_error = None;
+    app.status = Status::Info(app.settings.lang.new_count(new));
+    if feed_title.is_some() {
+        app.feed_title = feed_title;
+    }
+    match app.list.selected_row() {
+        Some(row) => vec![Effect::Locate { article_id: row.id }],
+        None => app
+            .list
+            .ensure_window(app.body_height(), true)
+            .into_iter()
+            .collect(),
+    }
+}
+
+/// After a refresh: keep the same article selected at the same place on screen.
+fn located(
+    app: &mut App,
+    article_id: i64,
+    position: Option<usize>,
+    counts: crate::store::Counts,
+) -> Vec<Effect> {
+    let height = app.body_height();
+    let list = &mut app.list;
+    list.counts = counts;
+    if list.selected_row().map(|h| h.id) == Some(article_id)
+        && let Some(pos) = position
+    {
+        let on_screen = list.selected.saturating_sub(list.top);
+        list.selected = pos;
+        list.top = pos.saturating_sub(on_screen);
+    }
+    let last = list.counts.total.saturating_sub(1);
+    list.selected = list.selected.min(last);
+    list.scroll_to_selection(height, &app.settings.zone);
+    list.ensure_window(height, true).into_iter().collect()
+}
+
+fn article_loaded(app: &mut App, id: i64, article: Option<Article>) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    if app.open_link_of == Some(id) {
+        app.open_link_of = None;
+        effects.extend(intents::open_url(
+            app,
+            article.as_ref().and_then(|a| a.link.as_deref()),
+        ));
+    }
+    let width = app.text_width();
+    let cx = app.context();
+    let Some(reader) = app.reader.as_mut().filter(|r| r.id == id) else {
+        return effects;
+    };
+    match article {
+        Some(article) => reader.set_article(article, width, &cx),
+        None => {
+            app.reader = None;
+            app.status = Status::Error(app.settings.lang.strings().article_missing.to_string());
+        }
+    }
+    effects
+}
+
+fn resized(app: &mut App, width: u16, height: u16) -> Vec<Effect> {
+    app.width = width;
+    app.height = height;
+    let text_width = app.text_width();
+    let body = app.body_height();
+    let cx = app.context();
+    if let Some(reader) = app.reader.as_mut() {
+        if reader.width != text_width {
+            reader.layout(text_width, &cx);
+        }
+        reader.scroll = reader.scroll.min(reader.max_scroll(body));
+    }
+    let pos = app.list.selected;
+    app.select(pos)
+}
+
+/// Wheel scrolls the view; a click on a headline selects it (a second click opens it).
+fn clicked(app: &mut App, mouse: Mouse) -> Vec<Effect> {
+    let body = app.body_height();
+    if let Some(reader) = app.reader.as_mut() {
+        match mouse {
+            Mouse::ScrollUp => reader.scroll_by(-3, body),
+            Mouse::ScrollDown => reader.scroll_by(3, body),
+            Mouse::Click { .. } => {}
+        }
+        return Vec::new();
+    }
+    match mouse {
+        Mouse::ScrollUp => app.select(app.list.selected.saturating_sub(3)),
+        Mouse::ScrollDown => app.select(app.list.selected + 3),
+        Mouse::Click { row, .. } => {
+            let line = usize::from(row).checked_sub(1);
+            match line.and_then(|l| app.list_lines().get(l).copied()) {
+                Some(ListLine::Row(pos)) if pos == app.list.selected => {
+                    intents::apply(app, crate::action::Intent::Open)
+                }
+                Some(ListLine::Row(pos)) => app.select(pos),
+                _ => Vec::new(),
+            }
+        }
+    }
+}

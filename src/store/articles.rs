@@ -1,0 +1,212 @@
+//! Article rows: the upsert of a parsed feed and the headline/article queries.
+//! Works on a connection handed in by `Store`; must not open files or change the schema.
+
+use chrono::{DateTime, Utc};
+use rusqlite::types::Type;
+use rusqlite::{CachedStatement, Connection, OptionalExtension, Row, TransactionBehavior, params};
+
+use super::codec::{self, Encoder};
+use super::{Counts, UpsertStats};
+use crate::model::{Article, Headline, Item};
+
+const FIND: &str = "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND key = ?2";
+const INSERT: &str = "INSERT INTO articles (feed_id, key, sort_time, content_hash, published,
+    first_seen, title, link, author, category, lead, body)
+    VALUES (?1, ?2, coalesce(?4, ?5), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+/// `read` and `first_seen` are never touched by an update.
+const UPDATE: &str = "UPDATE articles SET sort_time = coalesce(?3, first_seen), content_hash = ?2,
+    published = ?3, title = ?4, link = ?5, author = ?6, category = ?7, lead = ?8, body = ?9
+    WHERE id = ?1";
+const ARTICLE_COLUMNS: &str =
+    "id, key, title, link, published, first_seen, author, category, lead, body, read";
+
+/// The three statements an upsert runs per item, prepared once per transaction.
+struct Upserter<'c> {
+    find: CachedStatement<'c>,
+    insert: CachedStatement<'c>,
+    update: CachedStatement<'c>,
+    encoder: Encoder,
+}
+
+/// What happened to one item.
+enum Outcome {
+    New,
+    Updated,
+    Unchanged,
+}
+
+impl Upserter<'_> {
+    fn item(&mut self, feed_id: i64, item: &Item, now: i64) -> rusqlite::Result<Outcome> {
+        let hash = codec::content_hash(item);
+        let found = self
+            .find
+            .query_row(params![feed_id, item.key], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+            })
+            .optional()?;
+        let existing = match found {
+            Some((_, old)) if old == hash => return Ok(Outcome::Unchanged),
+            other => other.map(|(id, _)| id),
+        };
+        let published = item.published.map(|t| t.timestamp());
+        let lead = item.lead.as_deref().map(|t| self.encoder.encode(t));
+        let body = item.body.as_deref().map(|t| self.encoder.encode(t));
+        let (title, link) = (&item.title, &item.link);
+        let (author, category) = (&item.author, &item.category);
+        if let Some(id) = existing {
+            self.update.execute(params![
+                id, hash, published, title, link, author, category, lead, body
+            ])?;
+            return Ok(Outcome::Updated);
+        }
+        self.insert.execute(params![
+            feed_id, item.key, hash, published, now, title, link, author, category, lead, body
+        ])?;
+        Ok(Outcome::New)
+    }
+}
+
+/// Inserts new items, rewrites changed ones, leaves unchanged ones alone; one transaction.
+pub(super) fn upsert(
+    conn: &mut Connection,
+    feed_id: i64,
+    items: &[Item],
+    now: DateTime<Utc>,
+) -> rusqlite::Result<UpsertStats> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut stats = UpsertStats::default();
+    {
+        let mut up = Upserter {
+            find: tx.prepare_cached(FIND)?,
+            insert: tx.prepare_cached(INSERT)?,
+            update: tx.prepare_cached(UPDATE)?,
+            encoder: Encoder::new(),
+        };
+        for item in items {
+            match up.item(feed_id, item, now.timestamp())? {
+                Outcome::New => stats.new += 1,
+                Outcome::Updated => stats.updated += 1,
+                Outcome::Unchanged => {}
+            }
+        }
+    }
+    stats.total = counts(&tx, feed_id)?.total;
+    tx.commit()?;
+    Ok(stats)
+}
+
+/// A window of the headline list, newest first; reads the index and only the front of rows.
+pub(super) fn headlines(
+    conn: &Connection,
+    feed_id: i64,
+    offset: usize,
+    limit: usize,
+) -> rusqlite::Result<Vec<Headline>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, title, sort_time, published IS NOT NULL, read FROM articles
+         WHERE feed_id = ?1 ORDER BY sort_time DESC, id DESC LIMIT ?2 OFFSET ?3",
+    )?;
+    let rows = stmt.query_map(params![feed_id, clamp(limit), clamp(offset)], |r| {
+        Ok(Headline {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            time: to_time(r.get(2)?),
+            dated: r.get(3)?,
+            read: r.get(4)?,
+        })
+    })?;
+    rows.collect()
+}
+
+pub(super) fn counts(conn: &Connection, feed_id: i64) -> rusqlite::Result<Counts> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*), count(*) - coalesce(sum(read), 0) FROM articles WHERE feed_id = ?1",
+    )?;
+    stmt.query_row([feed_id], |r| {
+        Ok(Counts {
+            total: to_count(r.get(0)?),
+            unread: to_count(r.get(1)?),
+        })
+    })
+}
+
+/// Counts the rows ahead of the article in the headline order: two index range counts
+/// (one `OR` would make SQLite walk the feed's whole index range).
+pub(super) fn position_of(
+    conn: &Connection,
+    feed_id: i64,
+    article_id: i64,
+) -> rusqlite::Result<Option<usize>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT (SELECT count(*) FROM articles b
+                 WHERE b.feed_id = a.feed_id AND b.sort_time > a.sort_time)
+              + (SELECT count(*) FROM articles b
+                 WHERE b.feed_id = a.feed_id AND b.sort_time = a.sort_time AND b.id > a.id)
+         FROM articles a WHERE a.id = ?2 AND a.feed_id = ?1",
+    )?;
+    let ahead = stmt
+        .query_row(params![feed_id, article_id], |r| r.get(0))
+        .optional()?;
+    Ok(ahead.map(to_count))
+}
+
+pub(super) fn article(conn: &Connection, article_id: i64) -> rusqlite::Result<Option<Article>> {
+    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_row([article_id], article_row).optional()
+}
+
+pub(super) fn article_by_key(
+    conn: &Connection,
+    feed_id: i64,
+    key: &str,
+) -> rusqlite::Result<Option<Article>> {
+    let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE feed_id = ?1 AND key = ?2");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_row(params![feed_id, key], article_row)
+        .optional()
+}
+
+pub(super) fn set_read(conn: &Connection, article_id: i64, read: bool) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached("UPDATE articles SET read = ?2 WHERE id = ?1")?;
+    stmt.execute(params![article_id, read])?;
+    Ok(())
+}
+
+fn article_row(r: &Row<'_>) -> rusqlite::Result<Article> {
+    Ok(Article {
+        id: r.get(0)?,
+        key: r.get(1)?,
+        title: r.get(2)?,
+        link: r.get(3)?,
+        published: r.get::<_, Option<i64>>(4)?.map(to_time),
+        first_seen: to_time(r.get(5)?),
+        author: r.get(6)?,
+        category: r.get(7)?,
+        lead: text_blob(r, 8)?,
+        body: text_blob(r, 9)?,
+        read: r.get(10)?,
+    })
+}
+
+/// Decodes a tagged blob column; damage is reported as a conversion error on that column.
+fn text_blob(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<String>> {
+    let Some(blob) = r.get_ref(idx)?.as_blob_or_null()? else {
+        return Ok(None);
+    };
+    codec::decode(blob).map(Some).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(idx, Type::Blob, "damaged text".into())
+    })
+}
+
+fn to_time(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+fn to_count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+fn clamp(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,106 @@
+//! The cache's schema: the ordered list of migrations and how they are applied.
+//! Owns `PRAGMA user_version`; must not open files or move them (see `open.rs`).
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// Migrations in order; migration `i` takes the schema from version `i` to `i + 1`.
+/// Never edit a released entry: append a new one.
+const MIGRATIONS: &[&str] = &[
+    // v1. Article columns are ordered so that everything but the two blobs sits at the
+    // front of the record: lookups of key/hash/title never read compressed text.
+    "CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        source        TEXT NOT NULL UNIQUE,
+        feed_url      TEXT,
+        title         TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        body_hash     INTEGER
+    );
+    CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        feed_id      INTEGER NOT NULL REFERENCES feeds(id),
+        key          TEXT NOT NULL,
+        sort_time    INTEGER NOT NULL,
+        read         INTEGER NOT NULL DEFAULT 0,
+        content_hash INTEGER NOT NULL,
+        published    INTEGER,
+        first_seen   INTEGER NOT NULL,
+        title        TEXT NOT NULL,
+        link         TEXT,
+        author       TEXT,
+        category     TEXT,
+        lead         BLOB,
+        body         BLOB,
+        UNIQUE (feed_id, key)
+    );
+    CREATE INDEX articles_window ON articles (feed_id, sort_time DESC, id DESC, read);",
+];
+
+/// The schema version this build writes.
+pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The names of the tables every version of our schema has (used to recognise our files).
+pub(crate) const OUR_TABLES: [&str; 2] = ["feeds", "articles"];
+
+pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Brings the schema up to [`VERSION`] in one immediate transaction (so two processes
+/// starting at once cannot both migrate). A newer file is left alone: the caller checked.
+pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = user_version(&tx)?;
+    for (done, sql) in MIGRATIONS.iter().enumerate() {
+        if (done as i64) >= current {
+            tx.execute_batch(sql)?;
+        }
+    }
+    if current < VERSION {
+        tx.pragma_update(None, "user_version", VERSION)?;
+    }
+    tx.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrates_from_empty_and_is_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(user_version(&conn).unwrap(), 0);
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), VERSION);
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), VERSION);
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('feeds', 'articles')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 2);
+    }
+
+    #[test]
+    fn headline_window_is_an_index_walk() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let plan: Vec<String> = conn
+            .prepare(
+                "EXPLAIN QUERY PLAN SELECT id, title, sort_time, published IS NOT NULL, read
+                 FROM articles WHERE feed_id = 1 ORDER BY sort_time DESC, id DESC LIMIT 10",
+            )
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let plan = plan.join("\n");
+        assert!(plan.contains("articles_window"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+}

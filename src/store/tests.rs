@@ -1,0 +1,98 @@
+//! Unit tests of `Store` internals that the public API cannot see: storage format,
+//! untouched rows on an unchanged re-upsert, query plans, `Send`.
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+
+fn item(key: &str, body: &str) -> Item {
+    Item {
+        key: key.into(),
+        title: format!("Заголовок {key}"),
+        link: Some(format!("http://monitor.cn.ua/ua/news/{key}")),
+        published: Some(Utc.with_ymd_and_hms(2024, 5, 1, 10, 0, 0).unwrap()),
+        body: Some(body.into()),
+        ..Item::default()
+    }
+}
+
+#[test]
+fn store_is_send() {
+    fn assert_send<T: Send>() {}
+    assert_send::<Store>();
+}
+
+#[test]
+fn long_text_is_stored_deflated() {
+    let mut store = Store::open_in_memory().unwrap();
+    let feed = store.feed("f").unwrap();
+    let body = "<p>Чернігівщина 🇺🇦: новини області, громади, події.</p>\n".repeat(40);
+    store
+        .upsert_items(feed.id, &[item("1", &body)], Utc::now())
+        .unwrap();
+    let (tag, len): (u8, i64) = store
+        .conn
+        .query_row(
+            "SELECT substr(body, 1, 1), length(body) FROM articles",
+            [],
+            |r| Ok((r.get::<_, Vec<u8>>(0)?[0], r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(tag, 1);
+    assert!(len as usize * 5 < body.len(), "{len} vs {}", body.len());
+}
+
+#[test]
+fn unchanged_reupsert_writes_no_row() {
+    let mut store = Store::open_in_memory().unwrap();
+    let feed = store.feed("f").unwrap();
+    let items: Vec<Item> = (0..50).map(|i| item(&i.to_string(), "текст")).collect();
+    store.upsert_items(feed.id, &items, Utc::now()).unwrap();
+    let before = store.conn.total_changes();
+    let stats = store.upsert_items(feed.id, &items, Utc::now()).unwrap();
+    assert_eq!(stats.new + stats.updated, 0);
+    assert_eq!(store.conn.total_changes(), before);
+}
+
+#[test]
+fn counts_and_positions_use_the_window_index() {
+    let store = Store::open_in_memory().unwrap();
+    for sql in [
+        "SELECT count(*), count(*) - coalesce(sum(read), 0) FROM articles WHERE feed_id = 1",
+        "SELECT count(*) FROM articles WHERE feed_id = 1 AND sort_time > 5",
+        "SELECT count(*) FROM articles WHERE feed_id = 1 AND sort_time = 5 AND id > 3",
+    ] {
+        let plan: Vec<String> = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let plan = plan.join("\n");
+        assert!(plan.contains("COVERING INDEX articles_window"), "{plan}");
+        if sql.contains("sort_time") {
+            assert!(
+                plan.contains("sort_time>") || plan.contains("id>"),
+                "a range: {plan}"
+            );
+        }
+    }
+}
+
+#[test]
+fn damaged_blob_is_an_error_naming_the_cache() {
+    let mut store = Store::open_in_memory().unwrap();
+    let feed = store.feed("f").unwrap();
+    store
+        .upsert_items(feed.id, &[item("1", "текст")], Utc::now())
+        .unwrap();
+    store
+        .conn
+        .execute("UPDATE articles SET body = x'01ffff'", [])
+        .unwrap();
+    let err = store.article_by_key(feed.id, "1").unwrap_err().to_string();
+    assert!(err.starts_with("cache :memory:"), "{err}");
+    assert!(!err.contains('\n'), "{err}");
+}

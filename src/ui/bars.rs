@@ -1,0 +1,87 @@
+//! The one-line bars: the title bar (feed name, unread count), the status bar (refresh spinner,
+//! results and errors, position) and the key-hint bar. Read-only over the app.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme;
+use crate::app::text::{truncate, width};
+use crate::app::{App, Status};
+use crate::sanitize::clean_line;
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// `left` then `right` pushed to the right edge; `left` is cut first when space is short.
+fn spread<'a>(left: Vec<Span<'a>>, right: String, cols: usize) -> Line<'a> {
+    let right_w = width(&right);
+    let room = cols.saturating_sub(right_w + 1);
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in left {
+        let text = truncate(&span.content, room.saturating_sub(used));
+        used += width(&text);
+        spans.push(Span::styled(text, span.style));
+    }
+    if right_w < cols {
+        spans.push(Span::raw(" ".repeat(cols - used - right_w)));
+        spans.push(Span::raw(right));
+    }
+    Line::from(spans)
+}
+
+pub fn title(frame: &mut Frame, app: &App, area: Rect) {
+    let s = app.settings.lang.strings();
+    let name = clean_line(app.title());
+    let unread = app.list.counts.unread;
+    // Narrow screens keep the feed name readable: no program name, a short count.
+    let (prefix, right) = if area.width < 60 {
+        (" ", format!("● {unread} "))
+    } else {
+        (" chmon · ", format!("{unread} {} ", s.unread))
+    };
+    let left = vec![
+        Span::styled(prefix, theme::title_bar()),
+        Span::styled(name, theme::title_bar_name()),
+    ];
+    let line = spread(left, right, usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(theme::title_bar()), area);
+}
+
+pub fn status(frame: &mut Frame, app: &App, area: Rect) {
+    let s = app.settings.lang.strings();
+    let (text, style) = if app.refreshing {
+        let spin = SPINNER[app.spinner % SPINNER.len()];
+        (format!(" {spin} {}", s.refreshing), theme::status_busy())
+    } else {
+        match &app.status {
+            Status::None => (String::new(), theme::status()),
+            Status::Info(m) => (format!(" {m}"), theme::status()),
+            Status::Error(m) => (format!(" {m}"), theme::status_error()),
+        }
+    };
+    let total = app.list.counts.total;
+    let position = if total == 0 {
+        String::new()
+    } else {
+        format!("{}/{total} ", app.list.selected + 1)
+    };
+    let line = spread(
+        vec![Span::styled(text, style)],
+        position,
+        usize::from(area.width),
+    );
+    frame.render_widget(Paragraph::new(line).style(theme::status()), area);
+}
+
+pub fn hint(frame: &mut Frame, app: &App, area: Rect) {
+    let s = app.settings.lang.strings();
+    let text = if app.reader.is_some() {
+        s.hint_article
+    } else {
+        s.hint_list
+    };
+    let line = truncate(&format!(" {text}"), usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(theme::hint()), area);
+}

@@ -1,0 +1,119 @@
+//! The headline list: day headers, `HH:MM  Title` rows (unread marked and bold, the selection
+//! highlighted, titles cut by display width), a scrollbar, and the empty and loading screens.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+
+use super::theme;
+use crate::app::App;
+use crate::app::list::ListLine;
+use crate::app::text::truncate;
+use crate::model::Headline;
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    if !app.list.loaded || app.list.counts.total == 0 {
+        return empty(frame, app, area);
+    }
+    let cols = usize::from(area.width.saturating_sub(1));
+    let today = app.settings.zone.date(app.now);
+    let screen_lines = app.list_lines();
+    let rows_shown = screen_lines
+        .iter()
+        .filter(|l| matches!(l, ListLine::Row(_)))
+        .count();
+    let lines: Vec<Line> = screen_lines
+        .into_iter()
+        .map(|line| match line {
+            ListLine::Day(day) => Line::styled(
+                truncate(
+                    &format!(" {}", app.settings.lang.day_header(day, today)),
+                    cols,
+                ),
+                theme::day_header(),
+            ),
+            ListLine::Row(pos) => row(app, pos, cols),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    if rows_shown >= app.list.counts.total {
+        return;
+    }
+    let mut state = ScrollbarState::new(app.list.counts.total)
+        .position(app.list.selected)
+        .viewport_content_length(area.height.into());
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None);
+    frame.render_stateful_widget(bar, area, &mut state);
+}
+
+/// `● HH:MM  Title`, padded to the width so the selection bar spans the line.
+fn row(app: &App, pos: usize, cols: usize) -> Line<'static> {
+    let selected = pos == app.list.selected;
+    let Some(h) = app.list.row(pos) else {
+        let style = if selected {
+            theme::selected()
+        } else {
+            theme::missing()
+        };
+        return Line::styled(
+            truncate(&format!("   ··:··  {:<1$}", "…", cols), cols),
+            style,
+        );
+    };
+    let spans = row_spans(app, h, cols);
+    let line = Line::from(spans);
+    if selected {
+        line.style(theme::selected())
+    } else {
+        line
+    }
+}
+
+fn row_spans(app: &App, h: &Headline, cols: usize) -> Vec<Span<'static>> {
+    let (mark, mark_style, title_style) = if h.read {
+        ("  ", theme::read(), theme::read())
+    } else {
+        (" ●", theme::unread_mark(), theme::unread())
+    };
+    let time = format!(" {}  ", app.settings.zone.format_time(h.time));
+    let room = cols.saturating_sub(2 + 8);
+    let title = truncate(&h.title, room);
+    let pad = room.saturating_sub(crate::app::text::width(&title));
+    vec![
+        Span::styled(mark, mark_style),
+        Span::styled(time, theme::time()),
+        Span::styled(title, title_style),
+        Span::raw(" ".repeat(pad)),
+    ]
+}
+
+/// Loading, "nothing cached and the fetch failed: press r or use --demo", or an empty feed.
+fn empty(frame: &mut Frame, app: &App, area: Rect) {
+    let s = app.settings.lang.strings();
+    let mut lines = vec![Line::raw("")];
+    if let Some(error) = &app.refresh_error {
+        lines.push(Line::styled(format!(" {}", s.empty_failed), theme::error()));
+        lines.push(Line::raw(format!(" {error}")));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(" {}", s.empty_retry),
+            theme::message(),
+        ));
+    } else if app.refreshing || !app.list.loaded {
+        let text = if app.list.loaded {
+            s.empty_cache
+        } else {
+            s.loading
+        };
+        lines.push(Line::styled(format!(" {text}"), theme::message()));
+    } else {
+        lines.push(Line::styled(
+            format!(" {}", s.empty_nothing),
+            theme::message(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

@@ -1,0 +1,214 @@
+//! Fetching over a loopback HTTP server: conditional GET, errors naming the URL, timeouts,
+//! size limit, redirects, User-Agent, and header-only charsets end to end. No internet.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use chmon::feed::fetch::{FetchOptions, FetchOutcome, Fetched, Fetcher, Validators};
+use chmon::feed::parse::{Parsed, parse_body};
+use common::{Route, TestServer, fixture};
+
+fn fetcher() -> Fetcher {
+    Fetcher::new(FetchOptions::default()).unwrap()
+}
+
+fn body(outcome: FetchOutcome) -> Fetched {
+    match outcome {
+        FetchOutcome::Body(f) => f,
+        FetchOutcome::NotModified => panic!("unexpected 304"),
+    }
+}
+
+#[test]
+fn charset_only_in_the_http_header() {
+    let server = TestServer::start();
+    // KOI8-U bytes without a declaration: only the header says what they are.
+    let koi = fixture("feed/koi8u.xml");
+    let start = koi.iter().position(|&b| b == b'\n').unwrap() + 1;
+    server.route(
+        "/koi.xml",
+        Route::ok(&koi[start..]).header("Content-Type", "application/rss+xml; charset=KOI8-U"),
+    );
+    let got = body(
+        fetcher()
+            .get(&server.url("/koi.xml"), &Validators::default())
+            .unwrap(),
+    );
+    assert_eq!(
+        got.content_type.as_deref(),
+        Some("application/rss+xml; charset=KOI8-U")
+    );
+    let Ok(Parsed::Feed(f)) = parse_body(&got.bytes, got.content_type.as_deref(), &got.url) else {
+        panic!()
+    };
+    assert_eq!(f.items[0].title, "Суд у Чернігові: \"справа закрита\"");
+    // Without the header the same bytes are read as windows-1251 and come out different.
+    let Ok(Parsed::Feed(g)) = parse_body(&got.bytes, None, &got.url) else {
+        panic!()
+    };
+    assert_ne!(g.items[0].title, f.items[0].title);
+}
+
+#[test]
+fn second_fetch_is_not_modified_and_sends_validators() {
+    let server = TestServer::start();
+    let lm = "Tue, 12 Jan 2021 11:01:47 GMT";
+    server.route(
+        "/feed.xml",
+        Route::ok(fixture("feed/atom.xml"))
+            .header("ETag", "\"v1\"")
+            .header("Last-Modified", lm),
+    );
+    let f = fetcher();
+    let first = body(
+        f.get(&server.url("/feed.xml"), &Validators::default())
+            .unwrap(),
+    );
+    assert_eq!(first.etag.as_deref(), Some("\"v1\""));
+    assert_eq!(first.last_modified.as_deref(), Some(lm));
+    let validators = Validators {
+        etag: first.etag.clone(),
+        last_modified: first.last_modified.clone(),
+    };
+    assert_eq!(
+        f.get(&server.url("/feed.xml"), &validators).unwrap(),
+        FetchOutcome::NotModified
+    );
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[0].header("If-None-Match"), None);
+    assert_eq!(requests[1].header("If-None-Match"), Some("\"v1\""));
+    assert_eq!(requests[1].header("If-Modified-Since"), Some(lm));
+}
+
+#[test]
+fn http_errors_name_the_url_and_status() {
+    let server = TestServer::start();
+    server.route("/boom", Route::status(500));
+    let f = fetcher();
+    let url = server.url("/boom");
+    let err = f.get(&url, &Validators::default()).unwrap_err().to_string();
+    assert_eq!(err, format!("{url}: HTTP 500 Internal Server Error"));
+    let missing = server.url("/missing.xml");
+    let err = f
+        .get(&missing, &Validators::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, format!("{missing}: HTTP 404 Not Found"));
+}
+
+#[test]
+fn slow_server_times_out() {
+    let server = TestServer::start();
+    server.route("/slow", Route::ok("late").delay(Duration::from_secs(5)));
+    let opts = FetchOptions {
+        timeout: Duration::from_millis(300),
+        ..FetchOptions::default()
+    };
+    let started = Instant::now();
+    let url = server.url("/slow");
+    let err = Fetcher::new(opts)
+        .unwrap()
+        .get(&url, &Validators::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(err, format!("{url}: timed out after 300ms"));
+}
+
+#[test]
+fn oversize_body_is_an_error() {
+    let server = TestServer::start();
+    server.route("/big", Route::ok(vec![b'x'; 1000]));
+    server.route("/big-no-length", Route::ok(vec![b'x'; 1000]).no_length());
+    server.route("/fits", Route::ok(vec![b'x'; 100]).no_length());
+    let f = Fetcher::new(FetchOptions {
+        max_bytes: 100,
+        ..FetchOptions::default()
+    })
+    .unwrap();
+    for path in ["/big", "/big-no-length"] {
+        let url = server.url(path);
+        let err = f.get(&url, &Validators::default()).unwrap_err().to_string();
+        assert_eq!(err, format!("{url}: response too large (over 100 bytes)"));
+    }
+    assert_eq!(
+        body(f.get(&server.url("/fits"), &Validators::default()).unwrap())
+            .bytes
+            .len(),
+        100
+    );
+}
+
+#[test]
+fn redirects_followed_and_limited() {
+    let server = TestServer::start();
+    server.route("/old", Route::redirect_to("/new"));
+    server.route("/new", Route::ok("<rss/>"));
+    server.route("/loop", Route::redirect_to("/loop"));
+    let f = fetcher();
+    let got = body(f.get(&server.url("/old"), &Validators::default()).unwrap());
+    assert_eq!(got.url, server.url("/new"));
+    assert_eq!(got.bytes, b"<rss/>");
+    let url = server.url("/loop");
+    let err = f.get(&url, &Validators::default()).unwrap_err().to_string();
+    assert_eq!(err, format!("{url}: too many redirects (more than 10)"));
+}
+
+#[test]
+fn user_agent_is_sent() {
+    let server = TestServer::start();
+    server.route("/ua", Route::ok("x"));
+    fetcher()
+        .get(&server.url("/ua"), &Validators::default())
+        .unwrap();
+    let requests = server.requests();
+    assert_eq!(requests[0].method, "GET");
+    assert_eq!(requests[0].path, "/ua");
+    assert_eq!(
+        requests[0].header("User-Agent"),
+        Some(concat!("chmon/", env!("CARGO_PKG_VERSION")))
+    );
+}
+
+#[test]
+fn connection_refused_names_the_cause() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let url = format!("http://127.0.0.1:{port}/feed.xml");
+    let err = fetcher()
+        .get(&url, &Validators::default())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, format!("{url}: connection refused"));
+}
+
+#[test]
+fn site_page_discovery_through_the_server() {
+    let server = TestServer::start();
+    server.route(
+        "/",
+        Route::ok(fixture("feed/site.html")).header("Content-Type", "text/html"),
+    );
+    let got = body(
+        fetcher()
+            .get(&server.url("/"), &Validators::default())
+            .unwrap(),
+    );
+    match parse_body(&got.bytes, got.content_type.as_deref(), &got.url) {
+        Ok(Parsed::Page { feed_urls }) => {
+            assert_eq!(
+                feed_urls,
+                vec![server.url("/news.xml"), server.url("/news_author-58.xml")]
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -1,0 +1,157 @@
+//! Screens drawn on a `TestBackend` at 80×24 (and tiny sizes), compared with reviewed insta
+//! snapshots: the list with day headers, the help overlay, the status bar while refreshing and
+//! after an error, the empty first run, an article, and the smallest sizes.
+
+mod tui_support;
+
+use chrono::{TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use chmon::action::{Action, Intent};
+use chmon::app::App;
+use chmon::i18n::Lang;
+use tui_support::{Fake, headlines, now, started};
+
+fn screen(app: &App) -> String {
+    let backend = TestBackend::new(app.width, app.height);
+    let mut terminal = Terminal::new(backend).expect("test terminal");
+    terminal
+        .draw(|frame| chmon::ui::draw(frame, app))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+/// Twelve headlines over several days, the last two from the previous year.
+fn rows_with_old_year() -> Vec<chmon::model::Headline> {
+    let mut rows = headlines(12);
+    let old = Utc.with_ymd_and_hms(2024, 12, 30, 9, 5, 0).unwrap();
+    rows[10].time = old;
+    rows[11].time = old - chrono::Duration::hours(3);
+    rows
+}
+
+fn list(lang: Lang) -> (App, Fake) {
+    started(lang, rows_with_old_year(), 80, 24)
+}
+
+#[test]
+fn list_with_day_headers() {
+    let (mut app, mut fake) = list(Lang::Uk);
+    fake.key(&mut app, Intent::Down);
+    let text = screen(&app);
+    assert!(text.contains("Сьогодні") && text.contains("Вчора") && text.contains("2024"));
+    insta::assert_snapshot!("list_uk", text);
+}
+
+#[test]
+fn list_in_english() {
+    let (app, _) = list(Lang::En);
+    let text = screen(&app);
+    assert!(text.contains("Today") && text.contains("unread"));
+    insta::assert_snapshot!("list_en", text);
+}
+
+#[test]
+fn help_overlay() {
+    let (mut app, mut fake) = list(Lang::Uk);
+    fake.key(&mut app, Intent::Help);
+    insta::assert_snapshot!("help_uk", screen(&app));
+}
+
+#[test]
+fn status_bar_while_refreshing() {
+    let (mut app, mut fake) = list(Lang::Uk);
+    fake.key(&mut app, Intent::Refresh);
+    let text = screen(&app);
+    assert!(text.contains("оновлення…"));
+    insta::assert_snapshot!("refreshing", text);
+}
+
+#[test]
+fn status_bar_after_an_error() {
+    let (mut app, mut fake) = list(Lang::Uk);
+    fake.key(&mut app, Intent::Refresh);
+    let error = "http://monitor.cn.ua/news.xml: connection refused".to_string();
+    fake.send(&mut app, Action::RefreshFailed { now: now(), error });
+    let text = screen(&app);
+    assert!(text.contains("connection refused") && text.contains("Сьогодні"));
+    insta::assert_snapshot!("refresh_error", text);
+}
+
+#[test]
+fn after_a_refresh_with_news() {
+    let (mut app, mut fake) = list(Lang::Uk);
+    fake.send(
+        &mut app,
+        Action::RefreshFinished {
+            now: now(),
+            new: 5,
+            feed_title: None,
+        },
+    );
+    assert!(screen(&app).contains("5 нових"));
+}
+
+#[test]
+fn empty_first_run_without_network() {
+    let (mut app, mut fake) = started(Lang::Uk, Vec::new(), 80, 24);
+    fake.key(&mut app, Intent::Refresh);
+    let waiting = screen(&app);
+    assert!(waiting.contains("Кеш порожній"), "{waiting}");
+    let error = "http://monitor.cn.ua/news.xml: dns error: failed to lookup address".to_string();
+    fake.send(&mut app, Action::RefreshFailed { now: now(), error });
+    let text = screen(&app);
+    assert!(text.contains("dns error") && text.contains("--demo") && text.contains(" r"));
+    insta::assert_snapshot!("empty_first_run", text);
+}
+
+#[test]
+fn article_view() {
+    let (mut app, mut fake) = list(Lang::Uk);
+    fake.key(&mut app, Intent::Open);
+    let text = screen(&app);
+    assert!(text.contains("Агенцiя") && text.contains("Вівторок, 23 грудня, 16:33"));
+    insta::assert_snapshot!("article_uk", text);
+}
+
+#[test]
+fn tiny_20x5() {
+    let (mut app, mut fake) = started(Lang::Uk, rows_with_old_year(), 80, 24);
+    fake.send(
+        &mut app,
+        Action::Resize {
+            width: 20,
+            height: 5,
+        },
+    );
+    insta::assert_snapshot!("list_20x5", screen(&app));
+    fake.key(&mut app, Intent::Open);
+    insta::assert_snapshot!("article_20x5", screen(&app));
+    fake.key(&mut app, Intent::Help);
+    insta::assert_snapshot!("help_20x5", screen(&app));
+}
+
+#[test]
+fn every_small_size_draws_without_panic() {
+    let (mut app, mut fake) = started(Lang::Uk, rows_with_old_year(), 80, 24);
+    for (w, h) in [(1, 1), (1, 30), (100, 1), (19, 5), (20, 4), (2, 2), (21, 6)] {
+        fake.send(
+            &mut app,
+            Action::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        let text = screen(&app);
+        if (w, h) == (19, 5) {
+            assert!(text.contains("Вікно"), "{text}");
+        }
+        fake.key(&mut app, Intent::Open);
+        fake.key(&mut app, Intent::Help);
+        let _ = screen(&app);
+        fake.key(&mut app, Intent::Help);
+        fake.key(&mut app, Intent::Back);
+        let _ = screen(&app);
+    }
+}

@@ -1,0 +1,168 @@
+//! Shared fixtures for the TUI tests: a fixed clock, handmade headlines and articles, and a
+//! fake store that answers the app's effects in-process (no IO, no threads).
+#![allow(dead_code)]
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use chmon::action::{Action, Effect, HeadlineWindow, Intent};
+use chmon::app::{App, Settings, update};
+use chmon::i18n::Lang;
+use chmon::model::{Article, Headline};
+use chmon::store::Counts;
+use chmon::timefmt::Zone;
+
+/// 2025-12-25 10:00 UTC = 12:00 in Kyiv, a Thursday.
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 12, 25, 10, 0, 0).unwrap()
+}
+
+const TITLES: [&str; 8] = [
+    "У Чернігові відновили рух тролейбусів після обстрілу",
+    "Прикордонники Чернігівщини отримали нові дрони 🇺🇦 від волонтерів",
+    "Суд у Ніжині розглянув справу про незаконну вирубку лісу в заказнику «Дубовий гай» поблизу села",
+    "日本の代表団が チェルニーヒウを訪問",
+    "Новорічна ялинка на Красній площі засяє 31 грудня",
+    "Обласна рада затвердила бюджет на 2026 рік",
+    "Погода: сніг та ожеледиця на дорогах області",
+    "Бібліотека імені Короленка відкрила виставку",
+];
+
+/// `n` headlines, newest first, two hours apart (so they span several days), ids 1..=n;
+/// every third one read. The last one is from 2024 when `n` is large enough.
+pub fn headlines(n: usize) -> Vec<Headline> {
+    (0..n)
+        .map(|i| Headline {
+            id: i as i64 + 1,
+            title: TITLES[i % TITLES.len()].to_string(),
+            time: now() - Duration::minutes(35) - Duration::hours(7 * i as i64),
+            dated: true,
+            read: i % 3 == 2,
+        })
+        .collect()
+}
+
+pub fn article(id: i64) -> Article {
+    Article {
+        id,
+        key: format!("http://monitor.cn.ua/ua/news/{id}"),
+        title: "У Чернігові відновили рух тролейбусів після обстрілу".into(),
+        link: Some(format!("http://monitor.cn.ua/ua/news/{id}")),
+        published: Some(Utc.with_ymd_and_hms(2025, 12, 23, 14, 33, 0).unwrap()),
+        first_seen: now(),
+        author: Some("Агенцiя".into()),
+        category: Some("Суспільство".into()),
+        lead: Some("Рух тролейбусів у місті відновили о 14:00.".into()),
+        body: Some(
+            "<p>Про це повідомили в міській раді. Пошкоджену контактну мережу \
+             відремонтували за добу.</p><p>Детальніше — на \
+             <a href=\"https://chernigiv-rada.gov.ua/news\">сайті міськради</a>.</p>"
+                .into(),
+        ),
+        read: false,
+    }
+}
+
+pub fn settings(lang: Lang) -> Settings {
+    Settings {
+        lang,
+        zone: Zone::kyiv(),
+        measure: 80,
+        source: "http://monitor.cn.ua/news.xml".into(),
+    }
+}
+
+/// The fake cache behind an app under test.
+pub struct Fake {
+    pub rows: Vec<Headline>,
+    /// Effects that were not store reads (SetRead, Refresh, OpenUrl, Quit ...), in order.
+    pub effects: Vec<Effect>,
+}
+
+impl Fake {
+    pub fn new(rows: Vec<Headline>) -> Fake {
+        Fake {
+            rows,
+            effects: Vec::new(),
+        }
+    }
+
+    pub fn counts(&self) -> Counts {
+        Counts {
+            total: self.rows.len(),
+            unread: self.rows.iter().filter(|h| !h.read).count(),
+        }
+    }
+
+    /// Applies `action`, then answers store reads (windows, positions, articles) until quiet.
+    pub fn send(&mut self, app: &mut App, action: Action) {
+        let mut queue = update(app, action);
+        while !queue.is_empty() {
+            let effect = queue.remove(0);
+            let Some(answer) = self.answer(&effect) else {
+                self.effects.push(effect);
+                continue;
+            };
+            queue.extend(update(app, answer));
+        }
+    }
+
+    pub fn key(&mut self, app: &mut App, intent: Intent) {
+        self.send(app, Action::Intent(intent));
+    }
+
+    fn answer(&mut self, effect: &Effect) -> Option<Action> {
+        match *effect {
+            Effect::LoadHeadlines { seq, offset, limit } => {
+                let end = (offset + limit).min(self.rows.len());
+                let rows = self.rows.get(offset.min(end)..end).unwrap_or(&[]).to_vec();
+                Some(Action::HeadlinesLoaded(HeadlineWindow {
+                    seq,
+                    offset,
+                    rows,
+                    counts: self.counts(),
+                }))
+            }
+            Effect::Locate { article_id } => Some(Action::Located {
+                article_id,
+                position: self.rows.iter().position(|h| h.id == article_id),
+                counts: self.counts(),
+            }),
+            Effect::LoadArticle { id } => Some(Action::ArticleLoaded {
+                id,
+                article: self
+                    .rows
+                    .iter()
+                    .any(|h| h.id == id)
+                    .then(|| Box::new(article(id))),
+            }),
+            Effect::SetRead { id, read } => {
+                if let Some(h) = self.rows.iter_mut().find(|h| h.id == id) {
+                    h.read = read;
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+}
+
+/// An app at `width`×`height` with `rows` cached, started (without a refresh) and loaded.
+pub fn started(lang: Lang, rows: Vec<Headline>, width: u16, height: u16) -> (App, Fake) {
+    let mut app = App::new(
+        settings(lang),
+        now(),
+        Some("Інформ-агенція «Чернігівський монітор»".into()),
+    );
+    let mut fake = Fake::new(rows);
+    fake.send(&mut app, Action::Resize { width, height });
+    fake.send(
+        &mut app,
+        Action::Start {
+            now: now(),
+            refresh: false,
+            notice: None,
+        },
+    );
+    fake.effects.clear();
+    (app, fake)
+}
