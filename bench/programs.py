@@ -71,7 +71,7 @@ class Program:
 
 class Chmon(Program):
     name = "chmon"
-    quit_keys = ("q", "q", "q")
+    quit_keys = ("q", "q")
 
     def __init__(self, work, url, binary):
         self.binary = binary

@@ -126,10 +126,13 @@ def tui_session(ctx, prog, meta, size, run, idle):
             t1 = tmux.keys(name, keys)
             ctx.add("d", size, prog.name, tmux.wait_for(name, text, t1) * 1000)
     except TmuxError as e:
-        ctx.note("%s TUI at %d items, run %d: %s" % (prog.name, size, run, str(e)[:600]))
-    if not tmux.finish(name, prog.quit_keys) and prog.name != "floor":
-        ctx.note("%s did not quit on %s at %d items (session killed)" % (prog.name, prog.quit_keys, size))
-    ctx.add("e", size, prog.name, _mb(procs.read_int(rss_file)))
+        ctx.note("%s TUI at %d items, run %d: %s" % (prog.name, size, run, " ".join(str(e).split())[:300]))
+        tmux.finish(name, prog.quit_keys, timeout=2)
+        return
+    if tmux.finish(name, prog.quit_keys):
+        ctx.add("e", size, prog.name, _mb(procs.read_int(rss_file)))
+    elif prog.name != "floor":
+        ctx.note("%s did not quit on %s at %d items: no RSS (e) for run %d" % (prog.name, prog.quit_keys, size, run))
 
 
 def _mb(kb):
