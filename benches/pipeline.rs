@@ -75,7 +75,11 @@ fn article_200k_render_w80(bencher: Bencher) {
     let article = ArticleText::new(None, Some(&html), Some("http://monitor.cn.ua/"));
     let lines = article.render(80, "Посилання").lines;
     assert!(lines.len() > 1000, "only {} lines", lines.len());
-    assert!(lines.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 80));
+    assert!(
+        lines
+            .iter()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 80)
+    );
     bencher
         .counter(BytesCount::new(html.len()))
         .bench(|| article.render(divan::black_box(80), "Посилання"));

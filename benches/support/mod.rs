@@ -74,7 +74,9 @@ fn paragraph(rng: &mut Rng, id: usize, n: usize) -> String {
         p.push(' ');
     }
     if n % 2 == 1 {
-        p.push_str("&laquo;Це важливий крок для громади&raquo;,&nbsp;&mdash; наголосив посадовець.");
+        p.push_str(
+            "&laquo;Це важливий крок для громади&raquo;,&nbsp;&mdash; наголосив посадовець.",
+        );
     }
     if n % 3 == 2 {
         let to = id.saturating_sub(1 + rng.below(900));
@@ -88,7 +90,8 @@ fn paragraph(rng: &mut Rng, id: usize, n: usize) -> String {
 
 /// HTML of at least `min` bytes (UTF-8), image near the top.
 pub fn body(rng: &mut Rng, id: usize, min: usize) -> String {
-    let mut html = format!("<p>Матеріал №{id}.</p><p><img src=\"/i/news/{id}.jpg\" alt=\"Фото\"></p>");
+    let mut html =
+        format!("<p>Матеріал №{id}.</p><p><img src=\"/i/news/{id}.jpg\" alt=\"Фото\"></p>");
     let mut n = 0;
     while html.len() < min {
         html.push_str(&paragraph(rng, id, n));
