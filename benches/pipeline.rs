@@ -6,7 +6,7 @@
 
 mod support;
 
-use chmon::article::ArticleText;
+use chmon::article::{ArticleText, Labels};
 use chmon::feed::parse::{Parsed, parse_body};
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -64,7 +64,7 @@ fn article_200k_open_w80(bencher: Bencher) {
     let base = Some("http://monitor.cn.ua/ua/society/4200000");
     bencher.counter(BytesCount::new(html.len())).bench(|| {
         let article = ArticleText::new(Some("Лід статті."), Some(divan::black_box(&html)), base);
-        article.render(80, "Посилання")
+        article.render(80, &Labels::UKRAINIAN)
     });
 }
 
@@ -73,7 +73,7 @@ fn article_200k_open_w80(bencher: Bencher) {
 fn article_200k_render_w80(bencher: Bencher) {
     let html = article_200k();
     let article = ArticleText::new(None, Some(&html), Some("http://monitor.cn.ua/"));
-    let lines = article.render(80, "Посилання").lines;
+    let lines = article.render(80, &Labels::UKRAINIAN).lines;
     assert!(lines.len() > 1000, "only {} lines", lines.len());
     assert!(
         lines
@@ -82,5 +82,5 @@ fn article_200k_render_w80(bencher: Bencher) {
     );
     bencher
         .counter(BytesCount::new(html.len()))
-        .bench(|| article.render(divan::black_box(80), "Посилання"));
+        .bench(|| article.render(divan::black_box(80), &Labels::UKRAINIAN));
 }
