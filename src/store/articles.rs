@@ -119,15 +119,17 @@ pub(super) fn headlines(
 }
 
 pub(super) fn counts(conn: &Connection, feed_id: i64) -> rusqlite::Result<Counts> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT count(*), count(*) - coalesce(sum(read), 0) FROM articles WHERE feed_id = ?1",
-    )?;
-    stmt.query_row([feed_id], |r| {
+    let mut stmt = conn.prepare_cached("SELECT total, unread FROM feeds WHERE id = ?1")?;
+    let counts = stmt.query_row([feed_id], |r| {
         Ok(Counts {
             total: to_count(r.get(0)?),
             unread: to_count(r.get(1)?),
         })
-    })
+    });
+    match counts {
+        Err(rusqlite::Error::QueryReturnedNoRows) => Ok(Counts::default()),
+        other => other,
+    }
 }
 
 /// Counts the rows ahead of the article in the headline order: two index range counts
