@@ -16,6 +16,14 @@ pub struct Decoded {
 /// before it is dropped.
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     let (encoding, body) = choose(bytes, content_type);
+    Decoded {
+        text: decode_with(encoding, body),
+        encoding,
+    }
+}
+
+/// Decodes `body` (no BOM) as `encoding`, rewriting the XML declaration as [`decode`] does.
+pub(crate) fn decode_with(encoding: &'static Encoding, body: &[u8]) -> String {
     let mut text = String::new();
     if !encoding.is_ascii_compatible() {
         // UTF-16: the declaration can only be found after decoding.
@@ -23,14 +31,14 @@ pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
         if let Some((_, end)) = declaration_span(text.as_bytes()) {
             text.replace_range(..end, utf8_declaration(&text.as_bytes()[..end]));
         }
-        return Decoded { text, encoding };
+        return text;
     }
     let (decl, rest) = match declaration_span(body) {
         Some((_, end)) => (utf8_declaration(&body[..end]), &body[end..]),
         None => ("", body),
     };
     decode_into(encoding, rest, decl, &mut text);
-    Decoded { text, encoding }
+    text
 }
 
 /// Decodes `bytes` (a part of a document, cut between characters) into `out` after `prefix`,
