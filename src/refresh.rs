@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 
 use crate::feed::FeedError;
+use crate::feed::chunked::{Streamed, parse_body_chunked};
 use crate::feed::fetch::{FetchOutcome, Fetched, Fetcher, Validators};
 use crate::feed::parse::{Parsed, parse_body};
 use crate::hash::fnv1a;
@@ -35,7 +36,8 @@ pub fn is_local(source: &str) -> bool {
     !(source.starts_with("http://") || source.starts_with("https://"))
 }
 
-/// Refreshes one source into the cache. On any error the cache is exactly as it was.
+/// Refreshes one source into the cache. On any error the cache is exactly as it was: a feed
+/// is parsed in pieces (see `feed::chunked`) straight into one cache transaction.
 pub fn refresh(
     store: &mut Store,
     fetcher: &Fetcher,
@@ -50,8 +52,20 @@ pub fn refresh(
         if feed.body_hash == Some(hash) {
             return unchanged(store, &feed);
         }
-        let parsed = expect_feed(parse_body(&bytes, None, &file_url(path))?, source)?;
-        return store_feed(store, &mut feed, parsed, hash, now);
+        let body = Body {
+            bytes: &bytes,
+            content_type: None,
+            url: &file_url(path),
+            hash,
+        };
+        return match stream_feed(store, &mut feed, &body, now)? {
+            Ok(report) => Ok(report),
+            Err(_page) => Err(FeedError::NoFeed {
+                url: source.to_string(),
+                tried: source.to_string(),
+            }
+            .into()),
+        };
     }
     let url = feed.feed_url.clone().unwrap_or_else(|| source.to_string());
     let validators = Validators {
@@ -68,19 +82,56 @@ pub fn refresh(
         store.save_feed(&feed)?;
         return unchanged(store, &feed);
     }
-    match parse_body(
-        &fetched.bytes,
-        fetched.content_type.as_deref(),
-        &fetched.url,
-    )? {
-        Parsed::Feed(parsed) => {
-            remember_validators(&mut feed, &fetched);
-            store_feed(store, &mut feed, parsed, hash, now)
-        }
-        Parsed::Page { feed_urls } => {
-            discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now)
-        }
+    let body = Body {
+        bytes: &fetched.bytes,
+        content_type: fetched.content_type.as_deref(),
+        url: &fetched.url,
+        hash,
+    };
+    let mut updated = feed.clone();
+    remember_validators(&mut updated, &fetched);
+    match stream_feed(store, &mut updated, &body, now)? {
+        Ok(report) => Ok(report),
+        Err(feed_urls) => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now),
     }
+}
+
+/// A fetched or read body and the hash that will be remembered for it.
+struct Body<'a> {
+    bytes: &'a [u8],
+    content_type: Option<&'a str>,
+    url: &'a str,
+    hash: u64,
+}
+
+/// Parses `body` in pieces straight into one cache transaction, which also saves `feed`
+/// (title, body hash, and whatever the caller set). `Err(feed_urls)` inside: it was a page,
+/// and nothing was written.
+fn stream_feed(
+    store: &mut Store,
+    feed: &mut FeedRecord,
+    body: &Body<'_>,
+    now: DateTime<Utc>,
+) -> Result<Result<RefreshReport, Vec<String>>, RefreshError> {
+    let mut upsert = store.begin_upsert(feed.id, now)?;
+    let streamed = parse_body_chunked(body.bytes, body.content_type, body.url, &mut |items| {
+        upsert.add(&items).map_err(RefreshError::from)
+    })?;
+    let title = match streamed {
+        Streamed::Feed { title, .. } => title,
+        Streamed::Page { feed_urls } => return Ok(Err(feed_urls)),
+    };
+    if title.is_some() {
+        feed.title = title;
+    }
+    feed.body_hash = Some(body.hash);
+    upsert.save_feed(feed)?;
+    let stats = upsert.commit()?;
+    Ok(Ok(RefreshReport {
+        stats,
+        unchanged: false,
+        feed_title: feed.title.clone(),
+    }))
 }
 
 /// A site page: try the feeds it names, then the agency's `/news.xml`; remember the one that works.
@@ -127,16 +178,6 @@ fn file_url(path: &Path) -> String {
         .ok()
         .and_then(|p| url::Url::from_file_path(p).ok())
         .map_or_else(|| "file:///".to_string(), String::from)
-}
-
-fn expect_feed(parsed: Parsed, url: &str) -> Result<ParsedFeed, FeedError> {
-    match parsed {
-        Parsed::Feed(feed) => Ok(feed),
-        Parsed::Page { .. } => Err(FeedError::NoFeed {
-            url: url.to_string(),
-            tried: url.to_string(),
-        }),
-    }
 }
 
 fn store_feed(

@@ -16,15 +16,55 @@ pub struct Decoded {
 /// before it is dropped.
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
     let (encoding, body) = choose(bytes, content_type);
-    let (text, _) = encoding.decode_without_bom_handling(body);
     Decoded {
-        text: rewrite_declaration(&text),
+        text: decode_with(encoding, body),
         encoding,
     }
 }
 
+/// Decodes `body` (no BOM) as `encoding`, rewriting the XML declaration as [`decode`] does.
+pub(crate) fn decode_with(encoding: &'static Encoding, body: &[u8]) -> String {
+    let mut text = String::new();
+    if !encoding.is_ascii_compatible() {
+        // UTF-16: the declaration can only be found after decoding.
+        decode_into(encoding, body, "", &mut text);
+        if let Some((_, end)) = declaration_span(text.as_bytes()) {
+            text.replace_range(..end, utf8_declaration(&text.as_bytes()[..end]));
+        }
+        return text;
+    }
+    let (decl, rest) = match declaration_span(body) {
+        Some((_, end)) => (utf8_declaration(&body[..end]), &body[end..]),
+        None => ("", body),
+    };
+    decode_into(encoding, rest, decl, &mut text);
+    text
+}
+
+/// Decodes `bytes` (a part of a document, cut between characters) into `out` after `prefix`,
+/// in one pass with no intermediate copy.
+pub(crate) fn decode_into(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    prefix: &str,
+    out: &mut String,
+) {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let need = decoder
+        .max_utf8_buffer_length(bytes.len())
+        .unwrap_or(bytes.len().saturating_mul(3));
+    out.clear();
+    out.reserve(prefix.len() + need);
+    out.push_str(prefix);
+    // With room for the worst case the whole input is always consumed.
+    let _ = decoder.decode_to_string(bytes, out, true);
+}
+
 /// The encoding for `bytes` and the bytes to decode (without a BOM).
-fn choose<'a>(bytes: &'a [u8], content_type: Option<&str>) -> (&'static Encoding, &'a [u8]) {
+pub(crate) fn choose<'a>(
+    bytes: &'a [u8],
+    content_type: Option<&str>,
+) -> (&'static Encoding, &'a [u8]) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return (enc, &bytes[bom_len..]);
     }
@@ -96,31 +136,52 @@ fn declaration_span(bytes: &[u8]) -> Option<(usize, usize)> {
 /// True when the bytes hold non-ASCII text that is valid UTF-8, allowing a few broken bytes
 /// (at most one invalid sequence per 4 good non-ASCII characters). Text in a single-byte
 /// Cyrillic encoding is almost all invalid sequences when read as UTF-8.
-fn looks_utf8(bytes: &[u8]) -> bool {
+///
+/// Linear and cheap: valid UTF-8 is recognised by one fast validation; otherwise blocks are
+/// counted until the answer can no longer change (every good non-ASCII character takes at least
+/// 2 of the non-ASCII bytes still ahead, every bad sequence at least 1).
+pub(crate) fn looks_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return !bytes.is_ascii();
+    }
+    let mut ahead = bytes.iter().filter(|&&b| b >= 0x80).count();
     let (mut good, mut bad) = (0usize, 0usize);
-    for chunk in bytes.utf8_chunks() {
-        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        bad += usize::from(!chunk.invalid().is_empty());
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (block, tail) = rest.split_at(block_end(rest, 1 << 16));
+        rest = tail;
+        for chunk in block.utf8_chunks() {
+            let valid = chunk.valid().as_bytes();
+            good += valid.iter().filter(|&&b| b >= 0xC0).count();
+            bad += usize::from(!chunk.invalid().is_empty());
+            let high = valid.iter().filter(|&&b| b >= 0x80).count() + chunk.invalid().len();
+            ahead = ahead.saturating_sub(high);
+        }
+        if bad * 4 > good + ahead / 2 {
+            return false;
+        }
+        if good > 0 && (bad + ahead) * 4 <= good {
+            return true;
+        }
     }
     good > 0 && bad * 4 <= good
 }
 
-/// Replaces the XML declaration's encoding with UTF-8 (the text is UTF-8 now).
-fn rewrite_declaration(text: &str) -> String {
-    match declaration_span(text.as_bytes()) {
-        Some((_, end)) => {
-            let standalone = text[..end].contains("standalone=\"yes\"");
-            let decl = if standalone {
-                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-            } else {
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-            };
-            let mut out = String::with_capacity(text.len());
-            out.push_str(decl);
-            out.push_str(&text[end..]);
-            out
-        }
-        None => text.to_string(),
+/// About `len` bytes of `bytes`, not ending inside a UTF-8 sequence when it can be helped.
+fn block_end(bytes: &[u8], len: usize) -> usize {
+    let mut end = len.min(bytes.len());
+    while end < bytes.len() && end < len + 3 && (0x80..0xC0).contains(&bytes[end]) {
+        end += 1;
+    }
+    end
+}
+
+/// The declaration that replaces `original` (the text is UTF-8 now).
+fn utf8_declaration(original: &[u8]) -> &'static str {
+    if original.windows(17).any(|w| w == b"standalone=\"yes\"") {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    } else {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
     }
 }
 
@@ -204,6 +265,37 @@ mod tests {
             decode(&bytes, None).text,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Ї</r>"
         );
+    }
+
+    #[test]
+    fn utf16_declaration_is_rewritten_too() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "<?xml version=\"1.0\" encoding=\"UTF-16\"?><r>Ї</r>".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        assert_eq!(
+            decode(&bytes, None).text,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Ї</r>"
+        );
+    }
+
+    /// The block-wise count gives the whole-input answer: mostly-UTF-8 with a few broken
+    /// bytes over several blocks, and windows-1251 after a long ASCII or UTF-8 stretch.
+    #[test]
+    fn utf8_guess_is_decided_over_the_whole_input() {
+        let mut mostly = "Чернігів — новини області. ".repeat(10_000).into_bytes();
+        for at in [100_001, 200_003, 300_007] {
+            let at = (at..).find(|&i| mostly[i] >= 0xC0).unwrap();
+            mostly[at] = 0xFF;
+        }
+        assert!(looks_utf8(&mostly));
+        let mut late = "a".repeat(300_000).into_bytes();
+        late.extend(cp1251(&"Київ ".repeat(5_000)));
+        assert!(!looks_utf8(&late));
+        let mut mixed = "Київ ".repeat(2_000).into_bytes();
+        mixed.extend(cp1251(&"Чернігів ".repeat(20_000)));
+        assert!(!looks_utf8(&mixed));
+        assert!(!looks_utf8(b"plain ascii \xff"));
     }
 
     #[test]

@@ -118,10 +118,14 @@ impl Fetcher {
     fn read_body(&self, response: Response) -> Result<Vec<u8>, String> {
         let max = self.opts.max_bytes;
         let too_large = || format!("response too large (over {max} bytes)");
-        if response.content_length().is_some_and(|len| len > max) {
+        let expected = response.content_length();
+        if expected.is_some_and(|len| len > max) {
             return Err(too_large());
         }
-        let mut bytes = Vec::new();
+        // Sized once from Content-Length (never more than the limit): no growth by doubling,
+        // which would copy a big feed several times and hold up to twice its size.
+        let capacity = expected.map_or(0, |len| len.min(max).saturating_add(1));
+        let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
         response
             .take(max.saturating_add(1))
             .read_to_end(&mut bytes)

@@ -11,10 +11,10 @@ use super::super::sidetable::RawItem;
 use crate::model::{Item, ParsedFeed};
 use crate::sanitize::{clean_line, clean_text};
 
-/// Converts a parsed feed; `raw[i]` (if present) belongs to `feed.entries[i]`.
-pub fn convert(feed: Feed, raw: &[RawItem], url: &str) -> ParsedFeed {
+/// Converts a parsed feed; `raw[i]` (if present) belongs to `feed.entries[i]`. An item whose
+/// key is in `seen` (taken earlier in this parse) is dropped; kept ones' keys are added.
+pub fn convert(feed: Feed, raw: &[RawItem], url: &str, seen: &mut HashSet<String>) -> ParsedFeed {
     let base = url::Url::parse(url).ok();
-    let mut seen = HashSet::with_capacity(feed.entries.len());
     let mut items = Vec::with_capacity(feed.entries.len());
     for (i, entry) in feed.entries.iter().enumerate() {
         let item = item(entry, raw.get(i), base.as_ref());

@@ -2,6 +2,7 @@
 //! parsing into our own types, and feed discovery from a site page.
 //! Must not touch the store or the screen; the caller decides what to fetch and when.
 
+pub mod chunked;
 pub mod date;
 pub mod decode;
 pub mod discover;

@@ -1,6 +1,8 @@
 //! Bytes → `ParsedFeed`: charset decoding, page-or-feed detection, XML repair, feed-rs with our
 //! own date parser and no invented ids, then our own item fields and identity. No IO.
 
+use std::collections::HashSet;
+
 use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 
 use super::xmlscan::{Scanner, Token, local_name};
@@ -34,7 +36,12 @@ pub fn parse_body(
     match kind(&text, content_type) {
         Kind::Json => {
             let feed = run_feed_rs(text.as_bytes(), url)?;
-            Ok(Parsed::Feed(items::convert(feed, &[], url)))
+            Ok(Parsed::Feed(items::convert(
+                feed,
+                &[],
+                url,
+                &mut HashSet::new(),
+            )))
         }
         Kind::Html => Ok(Parsed::Page {
             feed_urls: discover::feed_links(&text, url),
@@ -44,7 +51,23 @@ pub fn parse_body(
 }
 
 fn parse_xml(text: &str, url: &str) -> Result<ParsedFeed, FeedError> {
-    let repaired = repair::repair(text).map_err(|e| parse_error(url, e.to_string()))?;
+    parse_xml_part(text, url, &mut HashSet::new(), false)
+}
+
+/// Parses one XML document (a whole feed, or a piece of one: see `chunked`). `seen` holds the
+/// keys already taken (the first item with a key wins); `later` says this is not the first
+/// piece, so one with no complete item (a truncated end) gives no items instead of an error.
+pub(super) fn parse_xml_part(
+    text: &str,
+    url: &str,
+    seen: &mut HashSet<String>,
+    later: bool,
+) -> Result<ParsedFeed, FeedError> {
+    let repaired = match repair::repair(text) {
+        Ok(repaired) => repaired,
+        Err(repair::RepairError::TruncatedEmpty) if later => return Ok(ParsedFeed::default()),
+        Err(e) => return Err(parse_error(url, e.to_string())),
+    };
     let feed = run_feed_rs(repaired.xml.as_bytes(), url)?;
     let raw = sidetable::scan(&repaired.xml);
     // The side table is matched to feed-rs's entries by position; if they disagree (an
@@ -54,7 +77,7 @@ fn parse_xml(text: &str, url: &str) -> Result<ParsedFeed, FeedError> {
     } else {
         Vec::new()
     };
-    Ok(items::convert(feed, &raw, url))
+    Ok(items::convert(feed, &raw, url, seen))
 }
 
 fn run_feed_rs(bytes: &[u8], url: &str) -> Result<feed_rs::model::Feed, FeedError> {
@@ -77,7 +100,7 @@ fn describe(e: &ParseFeedError) -> String {
     }
 }
 
-fn parse_error(url: &str, cause: String) -> FeedError {
+pub(super) fn parse_error(url: &str, cause: String) -> FeedError {
     let cause = cause.split_whitespace().collect::<Vec<_>>().join(" ");
     FeedError::Parse {
         url: crate::sanitize::clean_line(url),
@@ -86,7 +109,7 @@ fn parse_error(url: &str, cause: String) -> FeedError {
 }
 
 #[derive(Debug, PartialEq)]
-enum Kind {
+pub(super) enum Kind {
     Xml,
     Json,
     Html,
@@ -94,7 +117,7 @@ enum Kind {
 
 /// Feed or page: JSON by its first character, else by the doctype or root element, else by
 /// the Content-Type.
-fn kind(text: &str, content_type: Option<&str>) -> Kind {
+pub(super) fn kind(text: &str, content_type: Option<&str>) -> Kind {
     if text.trim_start().starts_with('{') {
         return Kind::Json;
     }

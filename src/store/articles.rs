@@ -1,99 +1,16 @@
-//! Article rows: the upsert of a parsed feed and the headline/article queries.
+//! Article rows: the headline/article queries (the upsert is in `upsert`).
 //! Works on a connection handed in by `Store`; must not open files or change the schema.
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
-use rusqlite::{CachedStatement, Connection, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::codec::{self, Encoder};
-use super::{Counts, UpsertStats};
-use crate::model::{Article, Headline, Item};
+use super::Counts;
+use super::codec;
+use crate::model::{Article, Headline};
 
-const FIND: &str = "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND key = ?2";
-const INSERT: &str = "INSERT INTO articles (feed_id, key, sort_time, content_hash, published,
-    first_seen, title, link, author, category, lead, body)
-    VALUES (?1, ?2, coalesce(?4, ?5), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-/// `read` and `first_seen` are never touched by an update.
-const UPDATE: &str = "UPDATE articles SET sort_time = coalesce(?3, first_seen), content_hash = ?2,
-    published = ?3, title = ?4, link = ?5, author = ?6, category = ?7, lead = ?8, body = ?9
-    WHERE id = ?1";
 const ARTICLE_COLUMNS: &str =
     "id, key, title, link, published, first_seen, author, category, lead, body, read";
-
-/// The three statements an upsert runs per item, prepared once per transaction.
-struct Upserter<'c> {
-    find: CachedStatement<'c>,
-    insert: CachedStatement<'c>,
-    update: CachedStatement<'c>,
-    encoder: Encoder,
-}
-
-/// What happened to one item.
-enum Outcome {
-    New,
-    Updated,
-    Unchanged,
-}
-
-impl Upserter<'_> {
-    fn item(&mut self, feed_id: i64, item: &Item, now: i64) -> rusqlite::Result<Outcome> {
-        let hash = codec::content_hash(item);
-        let found = self
-            .find
-            .query_row(params![feed_id, item.key], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-            })
-            .optional()?;
-        let existing = match found {
-            Some((_, old)) if old == hash => return Ok(Outcome::Unchanged),
-            other => other.map(|(id, _)| id),
-        };
-        let published = item.published.map(|t| t.timestamp());
-        let lead = item.lead.as_deref().map(|t| self.encoder.encode(t));
-        let body = item.body.as_deref().map(|t| self.encoder.encode(t));
-        let (title, link) = (&item.title, &item.link);
-        let (author, category) = (&item.author, &item.category);
-        if let Some(id) = existing {
-            self.update.execute(params![
-                id, hash, published, title, link, author, category, lead, body
-            ])?;
-            return Ok(Outcome::Updated);
-        }
-        self.insert.execute(params![
-            feed_id, item.key, hash, published, now, title, link, author, category, lead, body
-        ])?;
-        Ok(Outcome::New)
-    }
-}
-
-/// Inserts new items, rewrites changed ones, leaves unchanged ones alone; one transaction.
-pub(super) fn upsert(
-    conn: &mut Connection,
-    feed_id: i64,
-    items: &[Item],
-    now: DateTime<Utc>,
-) -> rusqlite::Result<UpsertStats> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let mut stats = UpsertStats::default();
-    {
-        let mut up = Upserter {
-            find: tx.prepare_cached(FIND)?,
-            insert: tx.prepare_cached(INSERT)?,
-            update: tx.prepare_cached(UPDATE)?,
-            encoder: Encoder::new(),
-        };
-        for item in items {
-            match up.item(feed_id, item, now.timestamp())? {
-                Outcome::New => stats.new += 1,
-                Outcome::Updated => stats.updated += 1,
-                Outcome::Unchanged => {}
-            }
-        }
-    }
-    stats.total = counts(&tx, feed_id)?.total;
-    tx.commit()?;
-    Ok(stats)
-}
 
 /// A window of the headline list, newest first; reads the index and only the front of rows.
 pub(super) fn headlines(

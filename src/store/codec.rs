@@ -1,9 +1,8 @@
-//! Blob encoding of cached text (a 1-byte format tag, then plain UTF-8 or raw deflate) and the
-//! content hash that decides whether a re-fetched item changed. Pure functions: no SQL, no IO.
+//! Blob encoding of cached text (a 1-byte format tag, then plain UTF-8, zstd, or the raw
+//! deflate that older builds wrote) and the content hash that decides whether a re-fetched
+//! item changed. Pure functions: no SQL, no IO.
 
 use std::io::Read;
-
-use flate2::{Compress, Compression, FlushCompress, Status};
 
 use crate::feed::identity::link_key;
 use crate::hash::Fnv;
@@ -11,59 +10,59 @@ use crate::model::Item;
 
 /// Tag of a blob holding plain UTF-8.
 const TAG_PLAIN: u8 = 0;
-/// Tag of a blob holding raw deflate (RFC 1951) of UTF-8.
+/// Tag of a blob holding raw deflate (RFC 1951) of UTF-8: read only (written before zstd).
 const TAG_DEFLATE: u8 = 1;
-/// Shorter texts are stored plain: deflate would not pay for its header.
+/// Tag of a blob holding one zstd frame (with its content size) of UTF-8.
+const TAG_ZSTD: u8 = 2;
+/// Shorter texts are stored plain: compression would not pay for its header.
 const MIN_COMPRESS: usize = 96;
-/// The deflate level: level 6 is zlib's default balance of size and speed.
-const LEVEL: u32 = 6;
+/// The zstd level: 1 is the fastest of the full strategies, within 1 % of level 3 in size
+/// on agency articles and several times faster than deflate-6 at a similar ratio.
+const LEVEL: i32 = 1;
+/// A blob never claims more than this decoded size (a damaged header must not allocate GBs).
+const MAX_DECODED: u64 = 256 * 1024 * 1024;
 
-/// A reusable compressor (allocating a deflate state per article is slow).
+/// A reusable compressor (allocating a compression context per article is slow).
 pub(crate) struct Encoder {
-    deflate: Compress,
+    /// `None` only if zstd could not allocate its context: then texts are stored plain.
+    zstd: Option<zstd::bulk::Compressor<'static>>,
+    scratch: Vec<u8>,
 }
 
 impl Encoder {
     pub(crate) fn new() -> Encoder {
         Encoder {
-            deflate: Compress::new(Compression::new(LEVEL), false),
+            zstd: zstd::bulk::Compressor::new(LEVEL).ok(),
+            scratch: Vec::new(),
         }
     }
 
-    /// Encodes a text as a tagged blob: deflated when that is smaller, else plain.
+    /// Encodes a text as a tagged blob: compressed when that is smaller, else plain.
     pub(crate) fn encode(&mut self, text: &str) -> Vec<u8> {
         let raw = text.as_bytes();
         if raw.len() >= MIN_COMPRESS
-            && let Some(blob) = self.deflate(raw)
+            && let Some(blob) = self.compress(raw)
         {
             return blob;
         }
-        let mut blob = Vec::with_capacity(raw.len() + 1);
-        blob.push(TAG_PLAIN);
-        blob.extend_from_slice(raw);
-        blob
+        tagged(TAG_PLAIN, raw)
     }
 
-    /// Deflates `raw` behind the tag; `None` when the result would not be smaller.
-    fn deflate(&mut self, raw: &[u8]) -> Option<Vec<u8>> {
-        self.deflate.reset();
-        let mut out = Vec::with_capacity(raw.len() / 2 + 64);
-        out.push(TAG_DEFLATE);
-        loop {
-            let done = usize::try_from(self.deflate.total_in()).ok()?;
-            out.reserve(raw.len() / 4 + 64);
-            let status = self
-                .deflate
-                .compress_vec(raw.get(done..)?, &mut out, FlushCompress::Finish)
-                .ok()?;
-            if out.len() >= raw.len() {
-                return None;
-            }
-            if status == Status::StreamEnd {
-                return Some(out);
-            }
-        }
+    /// Compresses `raw` behind the tag; `None` when the result would not be smaller.
+    fn compress(&mut self, raw: &[u8]) -> Option<Vec<u8>> {
+        let zstd = self.zstd.as_mut()?;
+        // Room for exactly as much as is worth storing: a bigger result fails, and is stored plain.
+        self.scratch.resize(raw.len() - 1, 0);
+        let len = zstd.compress_to_buffer(raw, &mut self.scratch[..]).ok()?;
+        Some(tagged(TAG_ZSTD, self.scratch.get(..len)?))
     }
+}
+
+fn tagged(tag: u8, data: &[u8]) -> Vec<u8> {
+    let mut blob = Vec::with_capacity(data.len() + 1);
+    blob.push(tag);
+    blob.extend_from_slice(data);
+    blob
 }
 
 /// Decodes a tagged blob; `None` when the tag is unknown or the data is damaged.
@@ -71,6 +70,12 @@ pub(crate) fn decode(blob: &[u8]) -> Option<String> {
     let (&tag, data) = blob.split_first()?;
     match tag {
         TAG_PLAIN => String::from_utf8(data.to_vec()).ok(),
+        TAG_ZSTD => {
+            let size = zstd::zstd_safe::get_frame_content_size(data).ok()??;
+            let size = usize::try_from(size.min(MAX_DECODED)).ok()?;
+            let bytes = zstd::bulk::decompress(data, size).ok()?;
+            String::from_utf8(bytes).ok()
+        }
         TAG_DEFLATE => {
             let mut text = String::with_capacity(data.len() * 3);
             flate2::read::DeflateDecoder::new(data)
@@ -122,7 +127,7 @@ mod tests {
         let mut enc = Encoder::new();
         let long = "<p>Чернігів 🇺🇦 ▪️ 🔺 «Новини» — п’ятниця, ґанок, їжак, єнот.</p>".repeat(20);
         let blob = enc.encode(&long);
-        assert_eq!(blob[0], TAG_DEFLATE);
+        assert_eq!(blob[0], TAG_ZSTD);
         assert!(blob.len() < long.len() / 4);
         assert_eq!(decode(&blob).as_deref(), Some(long.as_str()));
         let short = "Коротко 🇺🇦";
@@ -153,6 +158,36 @@ mod tests {
         assert_eq!(decode(&[9, 1, 2]), None);
         assert_eq!(decode(&[TAG_PLAIN, 0xff, 0xfe]), None);
         assert_eq!(decode(&[TAG_DEFLATE, 0xff, 0xff, 0xff]), None);
+        assert_eq!(decode(&[TAG_ZSTD, 0xff, 0xff, 0xff]), None);
+        let mut blob = Encoder::new().encode(&"Пошкоджено. ".repeat(40));
+        let last = blob.len() - 1;
+        blob[last] ^= 0x55;
+        blob.truncate(blob.len() - 3);
+        assert_eq!(decode(&blob), None);
+    }
+
+    /// Rows written by builds that used deflate still read back.
+    #[test]
+    fn old_deflate_rows_still_decode() {
+        use std::io::Write;
+        let text = "<p>Старий запис «Чернігівського монітора» 🇺🇦</p>".repeat(10);
+        let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::new(6));
+        z.write_all(text.as_bytes()).unwrap();
+        let blob = tagged(TAG_DEFLATE, &z.finish().unwrap());
+        assert_eq!(decode(&blob).as_deref(), Some(text.as_str()));
+    }
+
+    #[test]
+    fn incompressible_text_is_stored_plain() {
+        // Every byte value pattern that zstd cannot shrink: a blob never grows past tag + text.
+        let noise: String = (0u32..300)
+            .map(|i| {
+                char::from_u32(0x4e00 + (i.wrapping_mul(2_654_435_761) >> 9) % 0x5000).unwrap()
+            })
+            .collect();
+        let blob = Encoder::new().encode(&noise);
+        assert!(blob.len() <= noise.len() + 1);
+        assert_eq!(decode(&blob).as_deref(), Some(noise.as_str()));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The SQLite cache (the reader's archive): schema, migrations, feeds, articles, read state.
-//! Submodules: `open` (file handling), `schema`, `feeds`, `articles`, `codec` (blobs, hashes).
+//! Submodules: `open` (file handling), `schema`, `feeds`, `articles`, `upsert` (bulk writes),
+//! `codec` (blobs, hashes).
 //! Must not fetch, parse feeds or format anything for display.
 
 mod articles;
@@ -7,6 +8,9 @@ mod codec;
 mod feeds;
 mod open;
 mod schema;
+mod upsert;
+
+pub use upsert::Upsert;
 
 use std::path::{Path, PathBuf};
 
@@ -148,13 +152,25 @@ impl Store {
     }
     /// Inserts new items and updates changed ones in one transaction. Never deletes.
     /// `total` is the feed's article count afterwards (archived ones included).
+    /// A thin wrapper over [`Store::begin_upsert`] for small callers.
     pub fn upsert_items(
         &mut self,
         feed_id: i64,
         items: &[Item],
         now: DateTime<Utc>,
     ) -> Result<UpsertStats, StoreError> {
-        articles::upsert(&mut self.conn, feed_id, items, now).map_err(|e| self.err(e))
+        let mut upsert = self.begin_upsert(feed_id, now)?;
+        upsert.add(items)?;
+        upsert.commit()
+    }
+    /// Starts one transaction for a whole refresh: feed it items in chunks with
+    /// [`Upsert::add`], then [`Upsert::commit`]; dropping it instead leaves the cache unchanged.
+    pub fn begin_upsert(
+        &mut self,
+        feed_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<Upsert<'_>, StoreError> {
+        Upsert::begin(&mut self.conn, &self.path, feed_id, now)
     }
     /// Newest first (published, else first seen), a window of rows.
     pub fn headlines(
