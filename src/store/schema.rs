@@ -105,25 +105,6 @@ mod tests {
         assert_eq!(tables, 2);
     }
 
-    #[test]
-    fn headline_window_is_an_index_walk() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        migrate(&mut conn).unwrap();
-        let plan: Vec<String> = conn
-            .prepare(
-                "EXPLAIN QUERY PLAN SELECT id, title, sort_time, published IS NOT NULL, read
-                 FROM articles WHERE feed_id = 1 ORDER BY sort_time DESC, id DESC LIMIT 10",
-            )
-            .unwrap()
-            .query_map([], |r| r.get::<_, String>(3))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let plan = plan.join("\n");
-        assert!(plan.contains("articles_window"), "{plan}");
-        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
-    }
-
     fn counters(conn: &Connection) -> (i64, i64) {
         conn.query_row("SELECT total, unread FROM feeds WHERE id = 1", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
