@@ -70,6 +70,7 @@ pub enum Command {
     },
     /// One article as wrapped text, by the id from `list --json` or the position N in `list`
     Show {
+        /// The `id` from `list --json`, or the 1-based position in `list`
         #[arg(value_name = "ID|N")]
         id: String,
         /// Wrap at W columns
