@@ -9,6 +9,7 @@ use url::Url;
 
 use super::ArticleError;
 use super::textfix::{fix_text, fix_text_nodes, has_visible_text, text_of};
+use crate::feed::identity::link_key;
 use crate::sanitize::clean_line;
 
 /// Appended to the input so that the DOM holds a text node with only a WORD JOINER (removed
@@ -175,19 +176,14 @@ fn link_text(node: &Handle) -> Option<String> {
     Some(text)
 }
 
-/// `www.x.ua/a/` and `https://x.ua/a` count as the same URL.
+/// `www.x.ua/a/` and `https://x.ua/a` count as the same URL (the identity's link folding,
+/// case-insensitive, with `mailto:` dropped).
 fn same_url(text: &str, url: &str) -> bool {
-    fn bare(s: &str) -> String {
+    let bare = |s: &str| {
         let s = s.trim().to_lowercase();
-        let s = ["https://", "http://", "mailto:"]
-            .iter()
-            .find_map(|p| s.strip_prefix(p))
-            .unwrap_or(&s);
-        let s = s.strip_prefix("www.").unwrap_or(s);
-        s.trim_end_matches('/').to_string()
-    }
-    let text = bare(text);
-    !text.is_empty() && !text.contains(char::is_whitespace) && text == bare(url)
+        link_key(s.strip_prefix("mailto:").unwrap_or(&s))
+    };
+    !text.trim().contains(char::is_whitespace) && bare(text).is_some_and(|t| Some(t) == bare(url))
 }
 
 #[cfg(test)]

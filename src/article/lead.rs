@@ -3,6 +3,7 @@
 //! case-insensitive). Looks only at a bounded prefix of the body.
 
 use super::prepare::repair;
+use crate::feed::entities::{self, Reference};
 
 /// True when the body's text starts with the lead's text (a trailing `…`/`...` on the lead
 /// is ignored: leads are often cut).
@@ -62,32 +63,14 @@ fn next_piece(rest: &str, c: char) -> (String, usize) {
     (c.to_string(), c.len_utf8())
 }
 
+/// One character reference at the start of `s`, with the project's entity table.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let end = s.find(';').filter(|e| *e <= 12)?;
-    let name = &s[1..end];
-    let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        char::from_u32(code)?
-    } else {
-        match name {
-            "amp" => '&',
-            "quot" => '"',
-            "lt" => '<',
-            "gt" => '>',
-            "laquo" => '«',
-            "raquo" => '»',
-            "rsquo" | "lsquo" | "apos" => '\'',
-            "ldquo" | "rdquo" | "bdquo" => '"',
-            "mdash" => '—',
-            "ndash" => '–',
-            "hellip" => '…',
-            _ => return None,
-        }
+    let (reference, used) = entities::reference(s)?;
+    let code = match reference {
+        Reference::Numeric(code) => code,
+        Reference::Named(name) => entities::named(name)?,
     };
-    Some((c, end + 1))
+    Some((char::from_u32(code)?, used))
 }
 
 fn fold(c: char) -> char {

@@ -6,7 +6,7 @@ pub mod chunked;
 pub mod date;
 pub mod decode;
 pub mod discover;
-mod entities;
+pub(crate) mod entities;
 pub mod fetch;
 pub mod identity;
 pub mod parse;
