@@ -4,8 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::model::{Article, Headline};
-use crate::store::Counts;
+use crate::model::{Article, Counts, Headline};
 
 /// Which screen keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,8 +12,8 @@ use crate::feed::FeedError;
 use crate::feed::fetch::Fetcher;
 use crate::model::Article;
 use crate::refresh::{self, RefreshError, RefreshReport};
-use crate::sanitize::{clean_line, clean_text};
 use crate::store::{Store, StoreError};
+use crate::text::sanitize::{clean_line, clean_text};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {

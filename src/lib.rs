@@ -14,7 +14,7 @@ pub mod keymap;
 pub mod model;
 pub mod refresh;
 pub mod runtime;
-pub mod sanitize;
 pub mod store;
+pub mod text;
 pub mod timefmt;
 pub mod ui;

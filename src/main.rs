@@ -7,7 +7,7 @@ fn main() -> std::process::ExitCode {
     match chmon::cli::run(cli).map_err(anyhow::Error::from) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
-            let line = chmon::sanitize::clean_line(&format!("{err:#}"));
+            let line = chmon::text::sanitize::clean_line(&format!("{err:#}"));
             eprintln!("chmon: {line}");
             std::process::ExitCode::FAILURE
         }

@@ -28,6 +28,13 @@ pub struct Item {
     pub body: Option<String>,
 }
 
+/// How many articles a feed has, and how many of them are unread.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: usize,
+    pub unread: usize,
+}
+
 /// One row of the headline list, as loaded from the cache.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline {

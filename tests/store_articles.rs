@@ -1,8 +1,9 @@
 //! Integration tests of the cache's article logic through the public `Store` API
 //! (in-memory caches; the file handling is in `store_file.rs`).
 
+use chmon::model::Counts;
 use chmon::model::Item;
-use chmon::store::{Counts, FeedRecord, Store, UpsertStats};
+use chmon::store::{FeedRecord, Store, UpsertStats};
 use chrono::{DateTime, TimeZone, Utc};
 
 fn at(hour: u32) -> DateTime<Utc> {

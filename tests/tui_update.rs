@@ -275,7 +275,7 @@ fn the_article_reflows_on_resize_within_the_measure() {
             .iter()
             // URLs are kept whole by the renderer (so terminals can still open them).
             .filter(|l| !l.text.contains("://"))
-            .map(|l| chmon::app::text::width(&l.text))
+            .map(|l| chmon::text::width::width(&l.text))
             .max()
             .unwrap_or(0)
     };

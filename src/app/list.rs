@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::action::{Effect, HeadlineWindow};
+use crate::model::Counts;
 use crate::model::Headline;
-use crate::store::Counts;
 use crate::timefmt::Zone;
 
 /// One line of the list on screen.

@@ -5,7 +5,6 @@ mod intents;
 pub mod list;
 pub mod reader;
 mod results;
-pub mod text;
 
 use chrono::{DateTime, Utc};
 

@@ -4,10 +4,10 @@
 
 use chrono::{DateTime, Utc};
 
-use super::text::wrap;
 use crate::article::{ArticleText, Rendered};
 use crate::i18n::Lang;
 use crate::model::Article;
+use crate::text::width::wrap;
 use crate::timefmt::Zone;
 
 /// How a document line is styled.

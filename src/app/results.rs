@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::{App, Status, intents};
 use crate::action::{Action, Effect};
 use crate::model::Article;
-use crate::sanitize::clean_line;
+use crate::text::sanitize::clean_line;
 
 /// Refresh, link and terminal results.
 pub(super) fn other(app: &mut App, action: Action) -> Vec<Effect> {
@@ -66,7 +66,7 @@ pub(super) fn located(
     app: &mut App,
     article_id: i64,
     position: Option<usize>,
-    counts: crate::store::Counts,
+    counts: crate::model::Counts,
 ) -> Vec<Effect> {
     let height = app.body_height();
     let list = &mut app.list;

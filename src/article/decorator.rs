@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use html2text::render::TextDecorator;
 
-use crate::sanitize::clean_line;
+use crate::text::sanitize::clean_line;
 
 /// The URLs met during one render, numbered from 1 in order of first appearance.
 #[derive(Debug, Default)]

@@ -9,8 +9,8 @@ use url::Url;
 
 use super::ArticleError;
 use super::textfix::{fix_text, fix_text_nodes, has_visible_text, text_of};
-use crate::feed::identity::link_key;
-use crate::sanitize::clean_line;
+use crate::text::link_key;
+use crate::text::sanitize::clean_line;
 
 /// Appended to the input so that the DOM holds a text node with only a WORD JOINER (removed
 /// after rendering). That one node becomes the sole child of every link whose text is its URL:

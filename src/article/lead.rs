@@ -3,7 +3,7 @@
 //! case-insensitive). Looks only at a bounded prefix of the body.
 
 use super::prepare::repair;
-use crate::feed::entities::{self, Reference};
+use crate::text::entities::{self, Reference};
 
 /// True when the body's text starts with the lead's text (a trailing `…`/`...` on the lead
 /// is ignored: leads are often cut).

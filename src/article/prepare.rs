@@ -2,7 +2,7 @@
 //! plain-text bodies (no tags) turned into paragraphs. String in, string out; no parsing here.
 
 use super::autolink::autolink;
-use crate::sanitize::clean_text;
+use crate::text::sanitize::clean_text;
 
 /// Untrusted lead/body text → HTML ready for the parser.
 /// Bare URLs in the text become links (see [`super::autolink`]).

@@ -6,7 +6,7 @@
 use html2text::{Handle, RcDom};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::sanitize::clean_text;
+use crate::text::sanitize::clean_text;
 
 /// `s` sanitised, tabs expanded, free of width ligatures; `None` when nothing had to change.
 /// (A tab in a `<pre>` at width 0, inside a list at width 1, hangs html2text.)

@@ -5,7 +5,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::dom::WORD_JOINER;
-use crate::sanitize::{clean_line, clean_text};
+use crate::text::sanitize::{clean_line, clean_text};
 
 /// Shown in place of a character wider than the whole width (an emoji at width 1).
 const TOO_WIDE: &str = "…";

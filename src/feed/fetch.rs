@@ -82,7 +82,7 @@ impl Fetcher {
     /// GET `url`; a 304 is `NotModified`; any other non-2xx status is an error naming the URL.
     pub fn get(&self, url: &str, validators: &Validators) -> Result<FetchOutcome, FeedError> {
         let fail = |cause: String| FeedError::Http {
-            url: crate::sanitize::clean_line(url),
+            url: crate::text::sanitize::clean_line(url),
             cause,
         };
         let mut request = self.client.get(url);

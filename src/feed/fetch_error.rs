@@ -91,5 +91,5 @@ fn innermost(err: &(dyn Error + 'static)) -> String {
 }
 
 fn one_line(s: &str) -> String {
-    crate::sanitize::clean_line(s)
+    crate::text::sanitize::clean_line(s)
 }

@@ -1,6 +1,8 @@
 //! Item identity: the stable key of an item (guid, else normalised link, else a hash of
 //! title and raw date). Pure and deterministic: the same input always gives the same key.
 
+use crate::text::link_key;
+
 /// The key for an item: `guid` if non-empty, else [`link_key`] of `link`, else
 /// `h:` + FNV-1a-64 (16 hex digits) of `title` + `"\n"` + `raw_date`.
 pub fn item_key(guid: Option<&str>, link: Option<&str>, title: &str, raw_date: &str) -> String {
@@ -13,42 +15,6 @@ pub fn item_key(guid: Option<&str>, link: Option<&str>, title: &str, raw_date: &
     hash_key(title, raw_date)
 }
 
-/// A link folded so that the same page under http/https, with or without `www.`, with a
-/// fragment or a trailing `/`, gives the same key: `monitor.cn.ua/ua/news/123`.
-pub fn link_key(link: &str) -> Option<String> {
-    let link = link.trim();
-    if link.is_empty() {
-        return None;
-    }
-    let key = match url::Url::parse(link) {
-        Ok(u) if u.host_str().is_some() => {
-            let host = u.host_str().unwrap_or_default().to_lowercase();
-            let mut key = host.strip_prefix("www.").unwrap_or(&host).to_string();
-            if let Some(port) = u.port() {
-                key.push_str(&format!(":{port}"));
-            }
-            key.push_str(u.path());
-            if let Some(q) = u.query() {
-                key.push('?');
-                key.push_str(q);
-            }
-            key
-        }
-        _ => fold_unparsed(link),
-    };
-    let key = key.trim_end_matches('/');
-    (!key.is_empty()).then(|| key.to_string())
-}
-
-/// The same folding by hand for something `url` cannot parse.
-fn fold_unparsed(link: &str) -> String {
-    let no_frag = link.split('#').next().unwrap_or_default();
-    let no_scheme = no_frag.split_once("://").map_or(no_frag, |(_, rest)| rest);
-    let (host, path) = no_scheme.split_at(no_scheme.find('/').unwrap_or(no_scheme.len()));
-    let host = host.to_lowercase();
-    format!("{}{path}", host.strip_prefix("www.").unwrap_or(&host))
-}
-
 /// `h:` + 16 hex digits of FNV-1a-64 over `title` + `"\n"` + `raw_date`.
 pub fn hash_key(title: &str, raw_date: &str) -> String {
     let data = [title.as_bytes(), b"\n", raw_date.as_bytes()].concat();
@@ -58,30 +24,6 @@ pub fn hash_key(title: &str, raw_date: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn links_fold_scheme_www_case_fragment_and_slash() {
-        let want = Some("x.ua/a".to_string());
-        for link in [
-            "http://x.ua/a",
-            "https://www.x.ua/a",
-            "http://x.ua/a#frag",
-            "HTTP://WWW.X.UA/a/",
-            " https://x.ua/a/#c ",
-        ] {
-            assert_eq!(link_key(link), want, "{link}");
-        }
-        assert_eq!(
-            link_key("http://monitor.cn.ua/ua/news/123"),
-            Some("monitor.cn.ua/ua/news/123".into())
-        );
-        assert_eq!(
-            link_key("http://x.ua:8080/a?id=5"),
-            Some("x.ua:8080/a?id=5".into())
-        );
-        assert_ne!(link_key("http://x.ua/A"), link_key("http://x.ua/a"));
-        assert_eq!(link_key(""), None);
-    }
 
     #[test]
     fn key_priority() {

@@ -5,11 +5,11 @@ use std::collections::HashSet;
 
 use feed_rs::model::{Entry, Feed, Link};
 
-use super::super::entities;
 use super::super::identity;
 use super::super::sidetable::RawItem;
 use crate::model::{Item, ParsedFeed};
-use crate::sanitize::{clean_line, clean_text};
+use crate::text::entities;
+use crate::text::sanitize::{clean_line, clean_text};
 
 /// Converts a parsed feed; `raw[i]` (if present) belongs to `feed.entries[i]`. An item whose
 /// key is in `seen` (taken earlier in this parse) is dropped; kept ones' keys are added.

@@ -6,7 +6,6 @@ pub mod chunked;
 pub mod date;
 pub mod decode;
 pub mod discover;
-pub(crate) mod entities;
 pub mod fetch;
 pub mod identity;
 pub mod parse;

@@ -103,7 +103,7 @@ fn describe(e: &ParseFeedError) -> String {
 pub(super) fn parse_error(url: &str, cause: String) -> FeedError {
     let cause = cause.split_whitespace().collect::<Vec<_>>().join(" ");
     FeedError::Parse {
-        url: crate::sanitize::clean_line(url),
+        url: crate::text::sanitize::clean_line(url),
         cause,
     }
 }

@@ -3,8 +3,8 @@
 //! `clean_text`), and a truncated document cut after its last complete item and closed.
 //! Works on decoded text in one pass; never touches CDATA except for control characters.
 
-use super::entities::{self, Reference};
 use super::xmlscan::{Scanner, Token, local_name};
+use crate::text::entities::{self, Reference};
 
 /// The repaired document.
 #[derive(Debug, Clone, PartialEq)]

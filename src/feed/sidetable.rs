@@ -1,8 +1,8 @@
 //! One pass over a repaired feed collecting, per item/entry in document order, what feed-rs
 //! does not give us: the raw date text and `yandex:full-text`. No feed-rs, no IO.
 
-use super::entities::{self, Reference};
 use super::xmlscan::{Scanner, Token, local_name};
+use crate::text::entities::{self, Reference};
 
 /// Raw facts about one `<item>`/`<entry>`.
 #[derive(Debug, Default, Clone, PartialEq)]

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::Counts;
 use super::codec;
+use crate::model::Counts;
 use crate::model::{Article, Headline};
 
 const ARTICLE_COLUMNS: &str =

@@ -4,9 +4,9 @@
 
 use std::io::Read;
 
-use crate::feed::identity::link_key;
 use crate::hash::Fnv;
 use crate::model::Item;
+use crate::text::link_key;
 
 /// Tag of a blob holding plain UTF-8.
 const TAG_PLAIN: u8 = 0;

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::model::{Article, Headline, Item};
+use crate::model::{Article, Counts, Headline, Item};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -90,12 +90,6 @@ pub struct UpsertStats {
     pub new: usize,
     pub updated: usize,
     pub total: usize,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub total: usize,
-    pub unread: usize,
 }
 
 /// An open cache. `Send`: it may be moved to a worker thread (not shared: no `Sync`).

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme;
-use crate::app::text::{truncate, width};
 use crate::app::{App, Status};
-use crate::sanitize::clean_line;
+use crate::text::sanitize::clean_line;
+use crate::text::width::{truncate, width};
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 

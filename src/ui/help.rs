@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::theme;
 use crate::app::App;
-use crate::app::text::{truncate, width};
+use crate::text::width::{truncate, width};
 
 pub fn draw(frame: &mut Frame, app: &App, full: Rect) {
     let s = app.settings.lang.strings();

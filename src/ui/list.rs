@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::theme;
 use crate::app::App;
 use crate::app::list::ListLine;
-use crate::app::text::truncate;
 use crate::model::Headline;
+use crate::text::width::truncate;
 
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     if !app.list.loaded || app.list.counts.total == 0 {
@@ -81,7 +81,7 @@ fn row_spans(app: &App, h: &Headline, cols: usize) -> Vec<Span<'static>> {
     let time = format!(" {}  ", app.settings.zone.format_time(h.time));
     let room = cols.saturating_sub(2 + 8);
     let title = truncate(&h.title, room);
-    let pad = room.saturating_sub(crate::app::text::width(&title));
+    let pad = room.saturating_sub(crate::text::width::width(&title));
     vec![
         Span::styled(mark, mark_style),
         Span::styled(time, theme::time()),

@@ -7,8 +7,8 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use chmon::action::{Action, Effect, HeadlineWindow, Intent};
 use chmon::app::{App, Settings, update};
 use chmon::i18n::Lang;
+use chmon::model::Counts;
 use chmon::model::{Article, Headline};
-use chmon::store::Counts;
 use chmon::timefmt::Zone;
 
 /// 2025-12-25 10:00 UTC = 12:00 in Kyiv, a Thursday.

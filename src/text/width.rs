@@ -1,5 +1,5 @@
-//! Display-width text helpers for the TUI: cut with an ellipsis, wrap by words. Pure; measures
-//! with unicode-width so Cyrillic, emoji and CJK take the columns a terminal gives them.
+//! Display width of text on a terminal, and cutting (with an ellipsis) and wrapping by it. Pure;
+//! measures with unicode-width so Cyrillic, emoji and CJK take the columns a terminal gives them.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
