@@ -2,15 +2,13 @@
 //! dispatches to `commands` or the TUI. Owns no feed, store or drawing logic.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
 use crate::commands::{self, CommandError};
-use crate::config::{self, Config, ConfigError};
-use crate::feed::fetch::FetchOptions;
+use crate::config::{self, Config, ConfigError, Settings};
 use crate::i18n::Lang;
-use crate::runtime::{self, RunOptions, RuntimeError};
+use crate::runtime::{self, RuntimeError};
 use crate::timefmt::Zone;
 
 const AFTER_HELP: &str = "\
@@ -91,27 +89,9 @@ pub enum CliError {
     Demo(std::io::Error),
 }
 
-/// What a command runs with: the command line over the config file over the defaults.
-pub struct Settings {
-    pub source: String,
-    pub data_dir: PathBuf,
-    pub lang: Lang,
-    pub zone: Zone,
-    pub measure: usize,
-    pub fetch: FetchOptions,
-    /// Keeps the demo's temporary data directory alive for the whole run.
-    _demo_dir: Option<tempfile::TempDir>,
-}
-
-impl Settings {
-    pub fn cache_path(&self) -> PathBuf {
-        self.data_dir.join(config::CACHE_FILE)
-    }
-}
-
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
-    let settings = settings(&cli)?;
+    let (settings, _demo_dir) = settings(&cli)?;
     if cli.demo {
         commands::refresh_quietly(&settings)?;
     }
@@ -119,58 +99,36 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Refresh) => commands::refresh(&settings)?,
         Some(Command::List { limit, json }) => commands::list(&settings, limit, json)?,
         Some(Command::Show { id, width }) => commands::show(&settings, &id, width)?,
-        None => runtime::run(RunOptions {
-            cache_path: settings.cache_path(),
-            source: settings.source.clone(),
-            lang: settings.lang,
-            zone: settings.zone,
-            measure: settings.measure,
-            fetch: settings.fetch.clone(),
-            log_path: settings.data_dir.join(config::LOG_FILE),
-            refresh_on_start: !cli.no_refresh && !cli.demo,
-        })?,
+        None => runtime::run(&settings, !cli.no_refresh && !cli.demo)?,
     }
     Ok(())
 }
 
-fn settings(cli: &Cli) -> Result<Settings, CliError> {
+/// The command line over the config file over the defaults; with `--demo`, also the
+/// temporary data directory, which lives as long as the returned handle.
+fn settings(cli: &Cli) -> Result<(Settings, Option<tempfile::TempDir>), CliError> {
     let config = match cli.config.clone().or_else(config::default_config_file) {
         Some(path) => config::load(&path)?,
         None => Config::default(),
     };
     let (source, data_dir, demo_dir) = if cli.demo {
         let (dir, feed) = crate::demo::prepare().map_err(CliError::Demo)?;
-        (
-            feed.display().to_string(),
-            dir.path().to_path_buf(),
-            Some(dir),
-        )
+        let data_dir = dir.path().to_path_buf();
+        (feed.display().to_string(), data_dir, Some(dir))
     } else {
         let source = cli.feed.clone().or(config.feed.clone());
         let data_dir = match cli.data_dir.clone() {
             Some(dir) => dir,
             None => config::default_data_dir()?,
         };
-        (
-            source.unwrap_or_else(|| config::DEFAULT_FEED.to_string()),
-            data_dir,
-            None,
-        )
+        let source = source.unwrap_or_else(|| config::DEFAULT_FEED.to_string());
+        (source, data_dir, None)
     };
-    let mut fetch = FetchOptions::default();
-    if let Some(secs) = config.timeout_secs {
-        fetch.timeout = Duration::from_secs(secs.max(1));
+    let mut settings = Settings::new(source, data_dir);
+    settings.apply(&config);
+    if let Some(lang) = cli.lang {
+        settings.lang = lang;
     }
-    if let Some(mb) = config.max_feed_mb {
-        fetch.max_bytes = mb.saturating_mul(1024 * 1024);
-    }
-    Ok(Settings {
-        source,
-        data_dir,
-        lang: cli.lang.or(config.lang).unwrap_or_default(),
-        zone: Zone::resolve(cli.timezone.as_deref().or(config.timezone.as_deref())),
-        measure: config.reading_width.unwrap_or(80).clamp(20, 400),
-        fetch,
-        _demo_dir: demo_dir,
-    })
+    settings.zone = Zone::resolve(cli.timezone.as_deref().or(config.timezone.as_deref()));
+    Ok((settings, demo_dir))
 }

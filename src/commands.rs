@@ -7,7 +7,7 @@ use chrono::{SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::article::ArticleText;
-use crate::cli::Settings;
+use crate::config::Settings;
 use crate::feed::FeedError;
 use crate::feed::fetch::Fetcher;
 use crate::model::Article;

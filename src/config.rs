@@ -1,12 +1,16 @@
-//! The config file (`config.toml`) and the default paths (via `directories`).
-//! Owns where things live and what the file may say; knows nothing about feeds or the screen.
+//! The config file (`config.toml`), the default paths (via `directories`) and `Settings`, the
+//! one struct a run is configured with (command line over file over defaults), handed to the
+//! commands, the reader and the refresh. Owns where things live and what the file may say;
+//! knows nothing about feeds, the cache or the screen.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use directories::ProjectDirs;
 use serde::Deserialize;
 
 use crate::i18n::Lang;
+use crate::timefmt::Zone;
 
 /// The agency's site: the default source; its feed is discovered from the page.
 pub const DEFAULT_FEED: &str = "https://monitor.cn.ua/";
@@ -14,6 +18,83 @@ pub const DEFAULT_FEED: &str = "https://monitor.cn.ua/";
 pub const CACHE_FILE: &str = "cache.sqlite3";
 /// The TUI's log file's name inside the data directory.
 pub const LOG_FILE: &str = "chmon.log";
+
+/// Limits of one HTTP request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchOptions {
+    pub connect_timeout: Duration,
+    /// The whole request, body included.
+    pub timeout: Duration,
+    pub max_bytes: u64,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_bytes: 50 * 1024 * 1024,
+        }
+    }
+}
+
+/// What a run works with, decided once from the command line, the config file and defaults.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The feed URL, site URL or file to read (`--feed`, `feed`).
+    pub source: String,
+    /// Where the cache and the log live.
+    pub data_dir: PathBuf,
+    pub lang: Lang,
+    /// Where times are shown.
+    pub zone: Zone,
+    /// The widest the article body is wrapped, in columns.
+    pub reading_width: usize,
+    pub fetch: FetchOptions,
+}
+
+impl Settings {
+    /// Defaults for `source` with data in `data_dir` (tests and the demo start from here).
+    pub fn new(source: impl Into<String>, data_dir: impl Into<PathBuf>) -> Settings {
+        Settings {
+            source: source.into(),
+            data_dir: data_dir.into(),
+            lang: Lang::default(),
+            zone: Zone::kyiv(),
+            reading_width: DEFAULT_READING_WIDTH,
+            fetch: FetchOptions::default(),
+        }
+    }
+
+    /// Applies the file's values (the command line is applied over them by the caller).
+    pub fn apply(&mut self, config: &Config) {
+        if let Some(lang) = config.lang {
+            self.lang = lang;
+        }
+        if let Some(width) = config.reading_width {
+            self.reading_width = width.clamp(20, 400);
+        }
+        if let Some(secs) = config.timeout_secs {
+            self.fetch.timeout = Duration::from_secs(secs.max(1));
+        }
+        if let Some(mb) = config.max_feed_mb {
+            self.fetch.max_bytes = mb.saturating_mul(1024 * 1024);
+        }
+    }
+
+    /// The SQLite cache file.
+    pub fn cache_path(&self) -> PathBuf {
+        self.data_dir.join(CACHE_FILE)
+    }
+
+    /// The reader's log file.
+    pub fn log_path(&self) -> PathBuf {
+        self.data_dir.join(LOG_FILE)
+    }
+}
+
+/// The article body's default measure.
+pub const DEFAULT_READING_WIDTH: usize = 80;
 
 /// Everything `config.toml` may set; every key is optional.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

@@ -9,8 +9,7 @@ mod results;
 use chrono::{DateTime, Utc};
 
 use crate::action::{Action, Effect, Mouse, View};
-use crate::i18n::Lang;
-use crate::timefmt::Zone;
+use crate::config::Settings;
 use list::{ListLine, ListState};
 use reader::{Context, Reader};
 
@@ -19,17 +18,6 @@ pub const CHROME_ROWS: u16 = 3;
 /// Below this the screen shows only a "too small" message.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
-
-/// Fixed for the whole session.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub lang: Lang,
-    pub zone: Zone,
-    /// Maximum width of the article body.
-    pub measure: usize,
-    /// The `--feed` value, the title until the feed names itself.
-    pub source: String,
-}
 
 /// The status-bar message (a running refresh is shown over it).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -86,10 +74,10 @@ impl App {
         usize::from(self.height.saturating_sub(CHROME_ROWS))
     }
 
-    /// Width of the article text column: the screen less margins, at most `measure`.
+    /// Width of the article text column: the screen less margins, at most the reading width.
     pub fn text_width(&self) -> usize {
         usize::from(self.width.saturating_sub(4))
-            .min(self.settings.measure)
+            .min(self.settings.reading_width)
             .max(1)
     }
 

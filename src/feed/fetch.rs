@@ -3,33 +3,16 @@
 //! Must not decode text, parse feeds or touch the store.
 
 use std::io::Read;
-use std::time::Duration;
 
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, Response};
 use reqwest::header::{self, HeaderMap};
 
 use super::FeedError;
+pub use crate::config::FetchOptions;
 
 #[path = "fetch_error.rs"]
 mod fetch_error;
-
-#[derive(Debug, Clone)]
-pub struct FetchOptions {
-    pub connect_timeout: Duration,
-    pub timeout: Duration,
-    pub max_bytes: u64,
-}
-
-impl Default for FetchOptions {
-    fn default() -> Self {
-        FetchOptions {
-            connect_timeout: Duration::from_secs(10),
-            timeout: Duration::from_secs(30),
-            max_bytes: 50 * 1024 * 1024,
-        }
-    }
-}
 
 /// Validators from the previous fetch, sent as If-None-Match / If-Modified-Since.
 #[derive(Debug, Clone, Default)]

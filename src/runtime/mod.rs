@@ -7,7 +7,7 @@ mod opener;
 mod terminal;
 mod workers;
 
-use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -15,26 +15,12 @@ use chrono::Utc;
 use ratatui::crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::action::{Action, Effect, Mouse};
-use crate::app::{App, Settings, update};
+use crate::app::{App, update};
+use crate::config::Settings;
 use crate::store::{Store, StoreError};
 use log::Log;
 use terminal::Guard;
 use workers::RefreshJob;
-
-/// Everything the TUI needs from the command line and config.
-pub struct RunOptions {
-    /// The SQLite file (`Store::open`).
-    pub cache_path: PathBuf,
-    /// The `--feed` value (URL or path) for `refresh()`.
-    pub source: String,
-    pub lang: crate::i18n::Lang,
-    pub zone: crate::timefmt::Zone,
-    /// Maximum reading width of the article body.
-    pub measure: usize,
-    pub fetch: crate::feed::fetch::FetchOptions,
-    pub log_path: PathBuf,
-    pub refresh_on_start: bool,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RuntimeError {
@@ -61,11 +47,11 @@ const FIRST_FRAME_WAIT: Duration = Duration::from_millis(300);
 
 /// Runs the TUI until the user quits or a signal arrives. The terminal is restored on every
 /// way out.
-pub fn run(opts: RunOptions) -> Result<(), RuntimeError> {
-    let log = Log::open(&opts.log_path);
-    log.line(&format!("start: {}", opts.source));
-    let mut store = Store::open(&opts.cache_path)?;
-    let feed = store.feed(&opts.source)?;
+pub fn run(settings: &Settings, refresh_on_start: bool) -> Result<(), RuntimeError> {
+    let log = Log::open(&settings.log_path());
+    log.line(&format!("start: {}", settings.source));
+    let mut store = Store::open(&settings.cache_path())?;
+    let feed = store.feed(&settings.source)?;
     let notice = store.notice().map(str::to_string);
     let (tx, rx) = mpsc::channel();
     let (jobs, job_rx) = mpsc::channel();
@@ -73,25 +59,17 @@ pub fn run(opts: RunOptions) -> Result<(), RuntimeError> {
     workers::signals(tx.clone())?;
     let guard = Guard::new(log.clone())?;
     workers::input(tx.clone())?;
-    let settings = Settings {
-        lang: opts.lang,
-        zone: opts.zone,
-        measure: opts.measure,
-        source: opts.source.clone(),
-    };
-    let mut app = App::new(settings, Utc::now(), feed.title.clone());
+    let mut app = App::new(settings.clone(), Utc::now(), feed.title.clone());
     let mut ctx = Context {
         jobs,
         tx,
         refresh: RefreshJob {
-            cache_path: opts.cache_path,
-            source: opts.source,
-            fetch: opts.fetch,
+            settings: Arc::new(settings.clone()),
             log: log.clone(),
         },
         log: log.clone(),
     };
-    let result = event_loop(guard, &mut app, &mut ctx, rx, opts.refresh_on_start, notice);
+    let result = event_loop(guard, &mut app, &mut ctx, rx, refresh_on_start, notice);
     terminal::remove_panic_hook();
     log.line(&format!(
         "exit: {}",

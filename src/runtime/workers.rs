@@ -1,7 +1,7 @@
 //! The threads behind the UI: terminal input, signals, the cache worker (owns a `Store`) and
 //! refreshes (each with its own `Store` on the same file). All report on the one channel.
 
-use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender};
 
 use chrono::Utc;
@@ -12,7 +12,8 @@ use signal_hook::iterator::Signals;
 use super::Msg;
 use super::log::Log;
 use crate::action::{Action, Effect, HeadlineWindow};
-use crate::feed::fetch::{FetchOptions, Fetcher};
+use crate::config::Settings;
+use crate::feed::fetch::Fetcher;
 use crate::store::{Store, StoreError};
 
 fn spawn(name: &str, body: impl FnOnce() + Send + 'static) -> std::io::Result<()> {
@@ -105,9 +106,7 @@ fn answer(store: &Store, feed_id: i64, job: Effect) -> Result<Option<Action>, St
 /// What a refresh needs; cloned into its thread.
 #[derive(Clone)]
 pub struct RefreshJob {
-    pub cache_path: PathBuf,
-    pub source: String,
-    pub fetch: FetchOptions,
+    pub settings: Arc<Settings>,
     pub log: Log,
 }
 
@@ -139,8 +138,9 @@ pub fn refresh(job: RefreshJob, tx: Sender<Msg>) -> std::io::Result<()> {
 }
 
 fn run_refresh(job: &RefreshJob) -> Result<crate::refresh::RefreshReport, String> {
-    let mut store = Store::open(&job.cache_path).map_err(|e| e.to_string())?;
-    let fetcher = Fetcher::new(job.fetch.clone()).map_err(|e| e.to_string())?;
-    crate::refresh::refresh(&mut store, &fetcher, &job.source, Utc::now())
+    let settings = &job.settings;
+    let mut store = Store::open(&settings.cache_path()).map_err(|e| e.to_string())?;
+    let fetcher = Fetcher::new(settings.fetch.clone()).map_err(|e| e.to_string())?;
+    crate::refresh::refresh(&mut store, &fetcher, &settings.source, Utc::now())
         .map_err(|e| e.to_string())
 }

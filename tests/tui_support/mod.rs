@@ -5,7 +5,8 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use chmon::action::{Action, Effect, HeadlineWindow, Intent};
-use chmon::app::{App, Settings, update};
+use chmon::app::{App, update};
+use chmon::config::Settings;
 use chmon::i18n::Lang;
 use chmon::model::Counts;
 use chmon::model::{Article, Headline};
@@ -63,12 +64,10 @@ pub fn article(id: i64) -> Article {
 }
 
 pub fn settings(lang: Lang) -> Settings {
-    Settings {
-        lang,
-        zone: Zone::kyiv(),
-        measure: 80,
-        source: "http://monitor.cn.ua/news.xml".into(),
-    }
+    let mut settings = Settings::new("http://monitor.cn.ua/news.xml", "/nonexistent");
+    settings.lang = lang;
+    settings.zone = Zone::kyiv();
+    settings
 }
 
 /// The fake cache behind an app under test.
