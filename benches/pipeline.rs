@@ -4,6 +4,8 @@
 //!
 //! Run: `cargo bench --bench pipeline` (add `-- --sample-count 3` for a quick look).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 mod support;
 
 use chmon::article::{ArticleText, Labels};

@@ -46,26 +46,7 @@ pub fn refresh(
 ) -> Result<RefreshReport, RefreshError> {
     let mut feed = store.feed(source)?;
     if is_local(source) {
-        let path = Path::new(source.strip_prefix("file://").unwrap_or(source));
-        let bytes = read_file(path)?;
-        let hash = fnv1a(&bytes);
-        if feed.body_hash == Some(hash) {
-            return unchanged(store, &feed);
-        }
-        let body = Body {
-            bytes: &bytes,
-            content_type: None,
-            url: &file_url(path),
-            hash,
-        };
-        return match stream_feed(store, &mut feed, &body, now)? {
-            Ok(report) => Ok(report),
-            Err(_page) => Err(FeedError::NoFeed {
-                url: source.to_string(),
-                tried: source.to_string(),
-            }
-            .into()),
-        };
+        return refresh_file(store, &mut feed, source, now);
     }
     let url = feed.feed_url.clone().unwrap_or_else(|| source.to_string());
     let validators = Validators {
@@ -93,6 +74,35 @@ pub fn refresh(
     match stream_feed(store, &mut updated, &body, now)? {
         Ok(report) => Ok(report),
         Err(feed_urls) => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now),
+    }
+}
+
+/// A local feed file: read, skipped when its bytes are unchanged, else parsed and stored.
+fn refresh_file(
+    store: &mut Store,
+    feed: &mut FeedRecord,
+    source: &str,
+    now: DateTime<Utc>,
+) -> Result<RefreshReport, RefreshError> {
+    let path = Path::new(source.strip_prefix("file://").unwrap_or(source));
+    let bytes = read_file(path)?;
+    let hash = fnv1a(&bytes);
+    if feed.body_hash == Some(hash) {
+        return unchanged(store, feed);
+    }
+    let body = Body {
+        bytes: &bytes,
+        content_type: None,
+        url: &file_url(path),
+        hash,
+    };
+    match stream_feed(store, feed, &body, now)? {
+        Ok(report) => Ok(report),
+        Err(_page) => Err(FeedError::NoFeed {
+            url: source.to_string(),
+            tried: source.to_string(),
+        }
+        .into()),
     }
 }
 

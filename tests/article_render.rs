@@ -1,6 +1,8 @@
 //! Article rendering end to end: snapshots of a realistic agency article and plain-text body,
 //! layout rules at several widths, lead de-duplication and sanitising.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 use chmon::article::{ArticleText, Labels, Rendered};
 use unicode_width::UnicodeWidthStr;
 

@@ -1,6 +1,8 @@
 //! End-to-end tests of the scriptable CLI (`refresh`, `list`, `show`, `--demo`) against the loopback
 //! server in `tests/common`. Owns no product code; touches no internet.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 mod common;
 
 use std::path::Path;

@@ -2,6 +2,8 @@
 //! server serving a windows-1251 agency-style feed; keys are sent and the screen is read back.
 //! Skipped (with a note) when tmux is missing, except under CI=true where that is a failure.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 mod common;
 
 use std::process::{Command, Output};

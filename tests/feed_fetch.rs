@@ -1,6 +1,8 @@
 //! Fetching over a loopback HTTP server: conditional GET, errors naming the URL, timeouts,
 //! size limit, redirects, User-Agent, and header-only charsets end to end. No internet.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 mod common;
 
 use std::time::{Duration, Instant};

@@ -1,6 +1,8 @@
 //! Item identity end to end: the same page under different links is one item, and items
 //! without guid or link get stable hash keys. No network, no fixtures.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 use chmon::feed::parse::{Parsed, parse_body};
 use chmon::model::ParsedFeed;
 

@@ -1,6 +1,8 @@
 //! Parsing fixtures end to end (bytes → ParsedFeed): decoding rules, repair, fields, dates,
 //! identity, discovery and sanitising. No network: fixtures from tests/fixtures/feed/.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 mod common;
 
 use chmon::feed::parse::{Parsed, parse_body};

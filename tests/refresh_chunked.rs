@@ -2,6 +2,8 @@
 //! transaction, it stores what the whole-document parse gives, and an error in a later piece
 //! leaves the cache exactly as it was. Local files only: no network.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 use std::path::Path;
 
 use chmon::feed::fetch::{FetchOptions, Fetcher};

@@ -1,6 +1,8 @@
 //! Integration tests of the cache's article logic through the public `Store` API
 //! (in-memory caches; the file handling is in `store_file.rs`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 use chmon::model::Counts;
 use chmon::model::Item;
 use chmon::store::{FeedRecord, Store, UpsertStats};

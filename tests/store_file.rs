@@ -1,6 +1,8 @@
 //! Integration tests of the cache file: creation, reopening, moving damaged or newer files
 //! aside (never deleting them), and two processes' worth of `Store`s on one file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

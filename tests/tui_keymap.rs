@@ -1,5 +1,7 @@
 //! The key table: every documented key in each view, press-only semantics.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 use chmon::action::{Intent, View};
 use chmon::keymap::intent;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

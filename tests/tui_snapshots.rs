@@ -2,6 +2,8 @@
 //! snapshots: the list with day headers, the help overlay, the status bar while refreshing and
 //! after an error, the empty first run, an article, and the smallest sizes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 mod tui_support;
 
 use chrono::{TimeZone, Utc};

@@ -1,6 +1,8 @@
 //! `app::update` for every key in both views, the refresh flow and windowing, driven through a
 //! fake in-process store (no terminal, no IO).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
 mod tui_support;
 
 use chmon::action::{Action, Effect, Intent, Mouse};

@@ -126,22 +126,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             now,
             refresh,
             notice,
-        } => {
-            app.now = now;
-            if let Some(notice) = notice {
-                app.status = Status::Info(notice);
-            }
-            let mut effects: Vec<Effect> = app
-                .list
-                .ensure_window(app.body_height(), true)
-                .into_iter()
-                .collect();
-            if refresh {
-                app.refreshing = true;
-                effects.push(Effect::Refresh);
-            }
-            effects
-        }
+        } => started(app, now, refresh, notice),
         Action::Intent(intent) => intents::apply(app, intent),
         Action::HeadlinesLoaded(window) => {
             if !app.list.accept(window) {
@@ -167,6 +152,29 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         other => results::other(app, other),
     }
+}
+
+/// The first action: the first window of headlines, and a refresh unless told otherwise.
+fn started(
+    app: &mut App,
+    now: DateTime<Utc>,
+    refresh: bool,
+    notice: Option<String>,
+) -> Vec<Effect> {
+    app.now = now;
+    if let Some(notice) = notice {
+        app.status = Status::Info(notice);
+    }
+    let mut effects: Vec<Effect> = app
+        .list
+        .ensure_window(app.body_height(), true)
+        .into_iter()
+        .collect();
+    if refresh {
+        app.refreshing = true;
+        effects.push(Effect::Refresh);
+    }
+    effects
 }
 
 pub(super) fn resized(app: &mut App, width: u16, height: u16) -> Vec<Effect> {

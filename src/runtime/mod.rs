@@ -150,17 +150,8 @@ fn event_loop(
             guard.terminal.draw(|frame| crate::ui::draw(frame, app))?;
             dirty = false;
         }
-        let msg = if app.refreshing || !app.list.loaded {
-            match rx.recv_timeout(TICK) {
-                Ok(msg) => msg,
-                Err(RecvTimeoutError::Timeout) => Msg::Action(Action::Tick),
-                Err(RecvTimeoutError::Disconnected) => return Ok(()),
-            }
-        } else {
-            match rx.recv() {
-                Ok(msg) => msg,
-                Err(_) => return Ok(()),
-            }
+        let Some(msg) = next_message(app, &rx) else {
+            return Ok(());
         };
         // Handle everything already queued before drawing once.
         for msg in std::iter::once(msg).chain(rx.try_iter()) {
@@ -169,6 +160,20 @@ fn event_loop(
                 return Ok(());
             }
         }
+    }
+}
+
+/// Waits for the next message; a tick comes instead while a spinner is animating. `None`
+/// when every sender is gone.
+fn next_message(app: &App, rx: &Receiver<Msg>) -> Option<Msg> {
+    if app.refreshing || !app.list.loaded {
+        match rx.recv_timeout(TICK) {
+            Ok(msg) => Some(msg),
+            Err(RecvTimeoutError::Timeout) => Some(Msg::Action(Action::Tick)),
+            Err(RecvTimeoutError::Disconnected) => None,
+        }
+    } else {
+        rx.recv().ok()
     }
 }
 

@@ -11,28 +11,7 @@ use crate::text::width::{truncate, width};
 
 pub fn draw(frame: &mut Frame, app: &App, full: Rect) {
     let s = app.settings.lang.strings();
-    let key_cols = s
-        .help_keys_list
-        .iter()
-        .chain(s.help_keys_article)
-        .map(|(k, _)| width(k))
-        .max()
-        .unwrap_or(0);
-    let mut lines = vec![Line::styled(s.help_list, theme::help_section())];
-    lines.extend(
-        s.help_keys_list
-            .iter()
-            .map(|&(k, d)| key_line(k, d, key_cols)),
-    );
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(s.help_article, theme::help_section()));
-    lines.extend(
-        s.help_keys_article
-            .iter()
-            .map(|&(k, d)| key_line(k, d, key_cols)),
-    );
-    lines.push(Line::raw(""));
-    lines.push(Line::raw(s.help_close));
+    let lines = help_lines(s);
     let want_w = lines.iter().map(Line::width).max().unwrap_or(0) + 4;
     let w = u16::try_from(want_w).unwrap_or(u16::MAX).min(full.width);
     let h = u16::try_from(lines.len() + 2)
@@ -56,6 +35,33 @@ pub fn draw(frame: &mut Frame, app: &App, full: Rect) {
         Paragraph::new(lines).block(block.padding(ratatui::widgets::Padding::horizontal(1))),
         area,
     );
+}
+
+/// Both sections' key lines, keys aligned in one column, and the closing hint.
+fn help_lines(s: &'static crate::i18n::Strings) -> Vec<Line<'static>> {
+    let key_cols = s
+        .help_keys_list
+        .iter()
+        .chain(s.help_keys_article)
+        .map(|(k, _)| width(k))
+        .max()
+        .unwrap_or(0);
+    let mut lines = vec![Line::styled(s.help_list, theme::help_section())];
+    lines.extend(
+        s.help_keys_list
+            .iter()
+            .map(|&(k, d)| key_line(k, d, key_cols)),
+    );
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(s.help_article, theme::help_section()));
+    lines.extend(
+        s.help_keys_article
+            .iter()
+            .map(|&(k, d)| key_line(k, d, key_cols)),
+    );
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(s.help_close));
+    lines
 }
 
 fn key_line(keys: &'static str, what: &'static str, key_cols: usize) -> Line<'static> {
