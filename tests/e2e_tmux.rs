@@ -156,7 +156,7 @@ fn reader_in_a_real_terminal() {
         s.contains("3/4") && s.contains("j/k рух")
     });
     assert!(
-        screen.contains("2 непрочитаних"),
+        screen.contains("2 непрочитані"),
         "two articles were read: {screen}"
     );
 

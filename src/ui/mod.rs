@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
+use theme::Theme;
 
 /// The screen's parts; the body height matches `App::body_height`.
 struct Areas {
@@ -42,14 +43,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let parts = areas(full);
-    bars::title(frame, app, parts.title);
+    let theme = Theme::new(&app.settings.theme);
+    bars::title(frame, app, &theme, parts.title);
     match &app.reader {
-        Some(reader) => article::draw(frame, app, reader, parts.body),
-        None => list::draw(frame, app, parts.body),
+        Some(reader) => article::draw(frame, app, &theme, reader, parts.body),
+        None => list::draw(frame, app, &theme, parts.body),
     }
-    bars::status(frame, app, parts.status);
-    bars::hint(frame, app, parts.hint);
+    bars::status(frame, app, &theme, parts.status);
+    bars::hint(frame, app, &theme, parts.hint);
     if app.help {
-        help::draw(frame, app, full);
+        help::draw(frame, app, &theme, full);
     }
 }
