@@ -71,7 +71,10 @@ fn a_message_expires_after_a_few_seconds() {
 #[test]
 fn an_error_stays_longer_but_goes_too() {
     let (mut app, mut fake) = started(Lang::Uk, headlines(5), 80, 24);
-    fake.send(&mut app, Action::OpenLinkFailed("xdg-open: not found".into()));
+    fake.send(
+        &mut app,
+        Action::OpenLinkFailed("xdg-open: not found".into()),
+    );
     tick(&mut app, &mut fake, 0);
     tick(&mut app, &mut fake, 9);
     assert!(matches!(app.status, Status::Error(_)));
@@ -96,7 +99,13 @@ fn a_new_message_starts_its_own_time() {
 fn pasted_text_is_not_keys() {
     let (mut app, mut fake) = started(Lang::Uk, headlines(5), 80, 24);
     let unread = app.list.counts.unread;
-    for text in ["o".repeat(300), "q".into(), "r".into(), "u".into(), "jjj\n".into()] {
+    for text in [
+        "o".repeat(300),
+        "q".into(),
+        "r".into(),
+        "u".into(),
+        "jjj\n".into(),
+    ] {
         fake.send(&mut app, Action::Paste(text));
     }
     assert!(fake.effects.is_empty(), "{:?}", fake.effects);

@@ -2,6 +2,8 @@
 //! fake store that answers the app's effects in-process (no IO, no threads).
 #![allow(dead_code)]
 
+pub mod backend;
+pub mod running;
 pub mod screen;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
