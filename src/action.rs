@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::keymap::KeyPress;
+use crate::key::KeyPress;
 use crate::model::{Article, Counts, Headline};
 
 /// Which screen keys act on.

@@ -3,12 +3,11 @@
 //! only), never on release; on the help overlay any key that is not bound there closes it.
 //! Pure; must not touch app state or terminal types.
 
-mod key;
 pub mod table;
 
 use std::collections::BTreeMap;
 
-pub use key::{Code, Key, KeyError, KeyKind, KeyPress};
+pub use crate::key::{Code, Key, KeyError, KeyKind, KeyPress};
 pub use table::{Entry, Scope, TABLE};
 
 use crate::action::{Intent, View};

@@ -307,3 +307,55 @@ fn no_color_keeps_the_selection_and_unread_visible() {
     tmux.keys(&["q"]);
     exited_cleanly(&tmux, "0");
 }
+
+fn read_flags(data: &Path) -> Vec<bool> {
+    let conn = rusqlite::Connection::open(data.join("cache.sqlite3")).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT read FROM articles ORDER BY link")
+        .unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// Another process holds the cache's write lock (as a long refresh does): marks made meanwhile
+/// are kept and land once it is released, and reading goes on without waiting for them.
+#[test]
+fn read_marks_survive_a_locked_cache() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let feed = agency_feed(dir.path());
+    let tmux = reader("locked", (100, 30), &feed, dir.path(), &[]);
+    tmux.wait_for("the refresh", |s| s.contains("4 нові"));
+    let data = dir.path().join("data");
+    let lock = rusqlite::Connection::open(data.join("cache.sqlite3")).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE; UPDATE feeds SET title = title;")
+        .unwrap();
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the first article", |s| s.contains("Бюджет-2026"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the list", |s| s.contains("j/k рух"));
+    let started = std::time::Instant::now();
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("the second article", |s| s.contains("Тролейбуси маршрутів"));
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(2),
+        "reading waited {waited:?} for the lock"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the list", |s| s.contains("2 непрочитані"));
+    std::thread::sleep(std::time::Duration::from_secs(6));
+    assert_eq!(
+        read_flags(&data),
+        [false; 4],
+        "still locked: nothing written yet"
+    );
+    lock.execute_batch("COMMIT").unwrap();
+    tmux.keys(&["q"]);
+    exited_cleanly(&tmux, "0");
+    assert_eq!(read_flags(&data), [true, true, false, false]);
+}

@@ -5,7 +5,7 @@
 use super::list::ListLine;
 use super::{App, Status, intents};
 use crate::action::{Effect, Intent, Mouse};
-use crate::keymap::KeyPress;
+use crate::key::KeyPress;
 
 /// A key press: what it means in this view (a key that means nothing still clears the status).
 pub(super) fn key(app: &mut App, press: KeyPress) -> Vec<Effect> {

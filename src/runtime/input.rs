@@ -13,7 +13,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::action::Mouse;
-use crate::keymap::{Code, Key, KeyKind, KeyPress};
+use crate::key::{Code, Key, KeyKind, KeyPress};
 
 /// One event for the loop. Tests send these straight into `run_with`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,8 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::config::theme::Element;
 use crate::i18n::{Lang, Strings};
-use crate::keymap::{Code, Entry, Key, Keymap, Scope};
+use crate::key::{Code, Key};
+use crate::keymap::{Entry, Keymap, Scope};
 use crate::text::width::{truncate, width};
 
 /// Entries that share one help line (`j ↓ / k ↑`), with their effective keys.

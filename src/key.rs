@@ -1,6 +1,7 @@
-//! Our own key type: a key code with Ctrl/Alt/Shift, parsed from and shown as names like `j`,
-//! `G`, `Ctrl-c`, `PgDn`, `Enter`, `Space`, `↑`. Free of terminal types (the runtime converts
-//! crossterm's events into it). Must not know what a key means.
+//! Our own key type, at the bottom of the crate: a key code with Ctrl/Alt/Shift, parsed from and
+//! shown as names like `j`, `G`, `Ctrl-c`, `PgDn`, `Enter`, `Space`, `↑`. Free of terminal types
+//! (the runtime converts crossterm's events into it). Must not know what a key means (that is
+//! `keymap`'s business).
 
 use std::fmt;
 
