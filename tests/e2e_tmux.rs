@@ -63,7 +63,7 @@ fn reader_in_a_real_terminal() {
     assert!(!screen.contains("Тролейбуси маршрутів"), "{screen}");
     tmux.keys(&["Escape"]);
     let screen = tmux.wait_for("back to the list", |s| {
-        s.contains("3/4") && s.contains("j/k рух")
+        s.contains("3/4") && s.contains("Enter читати")
     });
     assert!(
         screen.contains("2 непрочитані"),

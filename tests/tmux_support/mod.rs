@@ -1,10 +1,11 @@
 //! Running the debug binary under tmux for the end-to-end tests: a private tmux server per
 //! test (its own socket), keys, bracketed paste (`load-buffer` + `paste-buffer -p`), the screen
-//! with or without attributes, and the pid of chmon. Skips (with a note) when tmux is missing,
-//! except under CI=true, where that is a failure.
+//! with or without attributes, the pid of chmon; a local copy of the agency feed, a recording
+//! browser, and the check that chmon left the terminal as it found it. Skips (with a note) when
+//! tmux is missing, except under CI=true, where that is a failure.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -151,4 +152,62 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.cmd(&["kill-server"]);
     }
+}
+
+pub fn agency_feed(dir: &Path) -> PathBuf {
+    let path = dir.join("feed.xml");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/tui/agency-1251.xml"
+    );
+    std::fs::copy(fixture, &path).unwrap();
+    path
+}
+
+pub fn reader(name: &str, size: (u16, u16), feed: &Path, dir: &Path, env: &[(&str, &str)]) -> Tmux {
+    let data = dir.join("data");
+    let args = [
+        "--feed",
+        feed.to_str().unwrap(),
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--lang",
+        "uk",
+    ];
+    Tmux::start(name, size, &args, env, dir)
+}
+
+pub fn exited_cleanly(tmux: &Tmux, status: &str) {
+    let screen = tmux.wait_for("chmon to exit", |s| s.contains("chmon exited:"));
+    assert!(
+        screen.contains(&format!("chmon exited: {status}")),
+        "{screen}"
+    );
+    let screen = tmux.wait_for("the tty mode", |s| {
+        s.lines().any(|l| l.trim().ends_with("icanon"))
+    });
+    assert!(
+        screen.lines().any(|l| l.trim() == "icanon"),
+        "the terminal is back in canonical mode:\n{screen}"
+    );
+    assert_eq!(tmux.format("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(tmux.format("#{mouse_any_flag}"), "0", "mouse reporting off");
+    assert!(
+        !screen.contains("Обласна рада"),
+        "the TUI is gone:\n{screen}"
+    );
+}
+
+/// A browser script that appends its arguments to `opened.log`, as `$BROWSER` with arguments.
+pub fn recording_browser(dir: &Path) -> (String, PathBuf) {
+    let log = dir.join("opened.log");
+    let script = dir.join("browser.sh");
+    let body = format!("#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\n", log.display());
+    std::fs::write(&script, body).unwrap();
+    Command::new("chmod")
+        .arg("+x")
+        .arg(&script)
+        .status()
+        .unwrap();
+    (format!("{} --new-tab --url=%s", script.display()), log)
 }
