@@ -1,9 +1,10 @@
-//! The TUI's vocabulary: `Intent` (what a key means), `Action` (an intent or a result coming
-//! back from an effect) and `Effect` (work the runtime does for the app). Data only: no logic,
-//! no IO, no terminal types.
+//! The TUI's vocabulary: `Intent` (what a key means), `Action` (input, an intent or a result
+//! coming back from an effect), `Effect` (work the runtime does for the app) and `StoreJob`
+//! (the cache's part of it). Data only: no logic, no IO, no terminal types.
 
 use chrono::{DateTime, Utc};
 
+use crate::key::KeyPress;
 use crate::model::{Article, Counts, Headline};
 
 /// Which screen keys act on.
@@ -64,6 +65,10 @@ pub enum Mouse {
 /// Everything that can change the app's state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// A key from the terminal; the app looks it up in the key table of the current view.
+    Key(KeyPress),
+    /// Text pasted into the terminal (bracketed paste): never taken as key presses.
+    Paste(String),
     /// Sent once by the runtime (after the first `Resize`). `notice`: what the cache said on
     /// opening (a bad file moved aside), for the status bar.
     Start {
@@ -103,13 +108,29 @@ pub enum Action {
         height: u16,
     },
     Mouse(Mouse),
-    /// Spinner animation step (sent only while a spinner is visible).
-    Tick,
+    /// The clock, sent while `App::tick_interval` asks for it (spinner, status timeout).
+    Tick {
+        now: DateTime<Utc>,
+    },
+    /// A signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) asked the reader to stop.
+    Terminate,
 }
 
 /// Work the app asks the runtime to do; the result comes back as an `Action`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// A read or write for the cache worker.
+    Store(StoreJob),
+    Refresh,
+    /// An http(s) URL, already checked by the app.
+    OpenUrl(String),
+    /// Stop the reader (after the cache worker has written what it holds).
+    Quit,
+}
+
+/// What the cache worker does; reads answer with an `Action`, writes are kept until they land.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreJob {
     LoadHeadlines {
         seq: u64,
         offset: usize,
@@ -126,8 +147,4 @@ pub enum Effect {
         id: i64,
         read: bool,
     },
-    Refresh,
-    /// An http(s) URL, already checked by the app.
-    OpenUrl(String),
-    Quit,
 }

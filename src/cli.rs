@@ -18,7 +18,7 @@ Files:
   cache     <data dir>/cache.sqlite3 (SQLite; the archive of every article seen)
   log       <data dir>/chmon.log (the reader's log; nothing is printed over the screen)
   config    $XDG_CONFIG_HOME/chmon/config.toml, or --config FILE; keys: feed, lang,
-            timezone, reading_width, timeout_secs, max_feed_mb
+            timezone, reading_width, timeout_secs, max_feed_mb, [keys], [theme]
   data dir  $XDG_DATA_HOME/chmon (usually ~/.local/share/chmon), or --data-dir DIR
 
 Times are shown in the config's timezone, else $TZ, else the system zone.
@@ -128,6 +128,9 @@ fn settings(cli: &Cli) -> Result<(Settings, Option<tempfile::TempDir>), CliError
     settings.apply(&config);
     if let Some(lang) = cli.lang {
         settings.lang = lang;
+    }
+    if config::theme::no_color(std::env::var_os("NO_COLOR").as_deref()) {
+        settings.theme = settings.theme.without_colour();
     }
     settings.zone = Zone::resolve(cli.timezone.as_deref().or(config.timezone.as_deref()));
     Ok((settings, demo_dir))

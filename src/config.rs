@@ -10,7 +10,12 @@ use directories::ProjectDirs;
 use serde::Deserialize;
 
 use crate::i18n::Lang;
+use crate::keymap::Keymap;
 use crate::timefmt::Zone;
+
+pub mod theme;
+
+use theme::ThemeConfig;
 
 /// The agency's site: the default source; its feed is discovered from the page.
 pub const DEFAULT_FEED: &str = "https://monitor.cn.ua/";
@@ -51,6 +56,10 @@ pub struct Settings {
     /// The widest the article body is wrapped, in columns.
     pub reading_width: usize,
     pub fetch: FetchOptions,
+    /// The key table with the config's `[keys]` applied.
+    pub keymap: Keymap,
+    /// The config's `[theme]` (with `NO_COLOR` applied by the caller).
+    pub theme: ThemeConfig,
 }
 
 impl Settings {
@@ -63,6 +72,8 @@ impl Settings {
             zone: Zone::kyiv(),
             reading_width: DEFAULT_READING_WIDTH,
             fetch: FetchOptions::default(),
+            keymap: Keymap::default(),
+            theme: ThemeConfig::default(),
         }
     }
 
@@ -79,6 +90,12 @@ impl Settings {
         }
         if let Some(mb) = config.max_feed_mb {
             self.fetch.max_bytes = mb.saturating_mul(1024 * 1024);
+        }
+        if let Some(keymap) = &config.keys {
+            self.keymap = keymap.clone();
+        }
+        if let Some(theme) = &config.theme {
+            self.theme = theme.clone();
         }
     }
 
@@ -111,6 +128,10 @@ pub struct Config {
     pub timeout_secs: Option<u64>,
     /// Largest feed body accepted, in megabytes (default 50).
     pub max_feed_mb: Option<u64>,
+    /// `[keys]`: action = "key" or ["key", …], checked for unknown actions and conflicts.
+    pub keys: Option<Keymap>,
+    /// `[theme]`: a preset and per-element styles.
+    pub theme: Option<ThemeConfig>,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -1,7 +1,14 @@
 //! Every user-facing TUI string, in Ukrainian (default) and English, including day and month
-//! names and number agreement. Pure data and formatting; must not read clocks, zones or state.
+//! names, number agreement (one `plural` rule) and what each action does (`actions`). Pure data
+//! and formatting; must not read clocks, zones or state.
+
+mod actions;
 
 use chrono::{Datelike, NaiveDate};
+
+pub use actions::ActionText;
+
+use crate::action::Intent;
 
 /// The interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
@@ -15,7 +22,9 @@ pub enum Lang {
 /// Fixed strings of one language.
 #[derive(Debug)]
 pub struct Strings {
-    pub unread: &'static str,
+    /// "unread" for one, a few and many (see [`plural`]).
+    unread: [&'static str; 3],
+    new: [&'static str; 3],
     pub refreshing: &'static str,
     pub no_new: &'static str,
     pub refresh_failed: &'static str,
@@ -26,11 +35,13 @@ pub struct Strings {
     pub empty_nothing: &'static str,
     pub too_small: &'static str,
     pub help_title: &'static str,
+    pub help_everywhere: &'static str,
     pub help_list: &'static str,
     pub help_article: &'static str,
+    pub help_mouse: &'static str,
     pub help_close: &'static str,
-    pub hint_list: &'static str,
-    pub hint_article: &'static str,
+    /// How the space bar is called in the help.
+    pub key_space: &'static str,
     pub links_heading: &'static str,
     pub image: &'static str,
     pub no_link: &'static str,
@@ -42,8 +53,6 @@ pub struct Strings {
     pub author: &'static str,
     pub category: &'static str,
     pub undated: &'static str,
-    pub help_keys_list: &'static [(&'static str, &'static str)],
-    pub help_keys_article: &'static [(&'static str, &'static str)],
     weekdays: [&'static str; 7],
     months: [&'static str; 12],
     today: &'static str,
@@ -51,7 +60,8 @@ pub struct Strings {
 }
 
 static UK: Strings = Strings {
-    unread: "непрочитаних",
+    unread: ["непрочитана", "непрочитані", "непрочитаних"],
+    new: ["нова", "нові", "нових"],
     refreshing: "оновлення…",
     no_new: "немає нових",
     refresh_failed: "не вдалося оновити",
@@ -62,11 +72,12 @@ static UK: Strings = Strings {
     empty_nothing: "У стрічці немає новин. Натисніть r, щоб оновити.",
     too_small: "Вікно замале",
     help_title: " Клавіші ",
+    help_everywhere: "Скрізь",
     help_list: "Список новин",
     help_article: "Стаття",
+    help_mouse: "Миша: коліщатко гортає, клік обирає новину",
     help_close: "Будь-яка клавіша закриває довідку",
-    hint_list: "j/k рух  Enter читати  r оновити  o браузер  u прочитано  ? довідка  q вихід",
-    hint_article: "j/k гортати  n/p наступна/попередня  o браузер  Esc назад  ? довідка",
+    key_space: "Пробіл",
     links_heading: "Посилання:",
     image: "зображення",
     no_link: "у статті немає посилання",
@@ -78,26 +89,6 @@ static UK: Strings = Strings {
     author: "Автор",
     category: "Рубрика",
     undated: "без дати",
-    help_keys_list: &[
-        ("j k ↓ ↑", "рух списком"),
-        ("PgDn PgUp Пробіл", "на екран"),
-        ("g G Home End", "на початок / у кінець"),
-        ("Enter l →", "читати статтю"),
-        ("r", "оновити стрічку"),
-        ("o", "відкрити в браузері"),
-        ("u", "прочитано / непрочитано"),
-        ("q", "вихід"),
-        ("?", "довідка"),
-    ],
-    help_keys_article: &[
-        ("j k ↓ ↑", "гортати"),
-        ("Пробіл PgDn PgUp", "на екран"),
-        ("g G", "на початок / у кінець"),
-        ("n p", "наступна / попередня стаття"),
-        ("o", "відкрити в браузері"),
-        ("Esc h q ←", "назад до списку"),
-        ("коліщатко миші", "гортати; клік обирає новину"),
-    ],
     weekdays: [
         "Понеділок",
         "Вівторок",
@@ -126,7 +117,8 @@ static UK: Strings = Strings {
 };
 
 static EN: Strings = Strings {
-    unread: "unread",
+    unread: ["unread"; 3],
+    new: ["new"; 3],
     refreshing: "refreshing…",
     no_new: "nothing new",
     refresh_failed: "refresh failed",
@@ -137,11 +129,12 @@ static EN: Strings = Strings {
     empty_nothing: "The feed has no news. Press r to refresh.",
     too_small: "Window too small",
     help_title: " Keys ",
+    help_everywhere: "Everywhere",
     help_list: "Headlines",
     help_article: "Article",
+    help_mouse: "Mouse: the wheel scrolls, a click selects a headline",
     help_close: "Any key closes this help",
-    hint_list: "j/k move  Enter read  r refresh  o browser  u read/unread  ? help  q quit",
-    hint_article: "j/k scroll  n/p next/previous  o browser  Esc back  ? help",
+    key_space: "Space",
     links_heading: "Links:",
     image: "image",
     no_link: "this article has no link",
@@ -153,26 +146,6 @@ static EN: Strings = Strings {
     author: "Author",
     category: "Category",
     undated: "undated",
-    help_keys_list: &[
-        ("j k ↓ ↑", "move"),
-        ("PgDn PgUp Space", "page"),
-        ("g G Home End", "first / last"),
-        ("Enter l →", "read the article"),
-        ("r", "refresh the feed"),
-        ("o", "open in the browser"),
-        ("u", "toggle read"),
-        ("q", "quit"),
-        ("?", "help"),
-    ],
-    help_keys_article: &[
-        ("j k ↓ ↑", "scroll"),
-        ("Space PgDn PgUp", "page"),
-        ("g G", "top / bottom"),
-        ("n p", "next / previous article"),
-        ("o", "open in the browser"),
-        ("Esc h q ←", "back to the list"),
-        ("mouse wheel", "scroll; a click selects a headline"),
-    ],
     weekdays: [
         "Monday",
         "Tuesday",
@@ -241,62 +214,36 @@ impl Lang {
         if n == 0 {
             return self.strings().no_new.to_string();
         }
+        format!("{n} {}", plural(n, self.strings().new))
+    }
+
+    /// "1 непрочитана" / "2 непрочитані" / "5 непрочитаних"; "5 unread".
+    pub fn unread_count(self, n: usize) -> String {
+        format!("{n} {}", plural(n, self.strings().unread))
+    }
+
+    /// What an action does, for the help and the hint bar.
+    pub fn action(self, intent: Intent) -> ActionText {
         match self {
-            Lang::En => format!("{n} new"),
-            Lang::Uk => format!("{n} {}", uk_plural(n, "нова", "нові", "нових")),
+            Lang::Uk => actions::uk(intent),
+            Lang::En => actions::en(intent),
         }
     }
 }
 
-/// Ukrainian number agreement: 1, 21 → one; 2–4, 22–24 → few; else many (11–14 included).
-fn uk_plural(n: usize, one: &'static str, few: &'static str, many: &'static str) -> &'static str {
+/// The one plural rule every shown number goes through: `forms` is [one, few, many]. In
+/// Ukrainian 1, 21, 101 take "one"; 2–4, 22–24 take "few"; 0, 5–20, 25–30, 111–114 "many"
+/// (English gives the same word three times, or "one" and "many" forms).
+pub fn plural(n: usize, forms: [&'static str; 3]) -> &'static str {
     let (last, tens) = (n % 10, n % 100);
     if last == 1 && tens != 11 {
-        one
+        forms[0]
     } else if (2..=4).contains(&last) && !(12..=14).contains(&tens) {
-        few
+        forms[1]
     } else {
-        many
+        forms[2]
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    #[test]
-    fn day_headers_like_the_site() {
-        let today = d(2025, 12, 25);
-        assert_eq!(Lang::Uk.day_header(today, today), "Сьогодні");
-        assert_eq!(Lang::Uk.day_header(d(2025, 12, 24), today), "Вчора");
-        assert_eq!(
-            Lang::Uk.day_header(d(2025, 12, 23), today),
-            "Вівторок, 23 грудня"
-        );
-        assert_eq!(
-            Lang::Uk.day_header(d(2024, 1, 5), today),
-            "П’ятниця, 5 січня 2024"
-        );
-        assert_eq!(
-            Lang::En.day_header(d(2025, 12, 23), today),
-            "Tuesday, 23 December"
-        );
-        // Yesterday across a year boundary is still "Вчора".
-        assert_eq!(Lang::Uk.day_header(d(2024, 12, 31), d(2025, 1, 1)), "Вчора");
-    }
-
-    #[test]
-    fn new_counts_agree_in_number() {
-        assert_eq!(Lang::Uk.new_count(0), "немає нових");
-        assert_eq!(Lang::Uk.new_count(1), "1 нова");
-        assert_eq!(Lang::Uk.new_count(3), "3 нові");
-        assert_eq!(Lang::Uk.new_count(11), "11 нових");
-        assert_eq!(Lang::Uk.new_count(22), "22 нові");
-        assert_eq!(Lang::Uk.new_count(25), "25 нових");
-        assert_eq!(Lang::En.new_count(2), "2 new");
-    }
-}
+mod tests;

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod feed;
 pub mod hash;
 pub mod i18n;
+pub mod key;
 pub mod keymap;
 pub mod model;
 pub mod refresh;

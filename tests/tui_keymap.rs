@@ -1,109 +1,136 @@
-//! The key table: every documented key in each view, press-only semantics.
+//! The key table: every documented key in each view, press-only semantics, and keys arriving
+//! as `Action::Key` through `update`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
-use chmon::action::{Intent, View};
-use chmon::keymap::intent;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+mod tui_support;
 
-fn press(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
+use chmon::action::{Action, Intent, View};
+use chmon::i18n::Lang;
+use chmon::keymap::{Key, KeyKind, KeyPress, Keymap};
+
+fn press(name: &str) -> KeyPress {
+    KeyPress::press(Key::parse(name).unwrap())
+}
+
+fn intent(view: View, name: &str) -> Option<Intent> {
+    Keymap::default().intent(view, &press(name))
 }
 
 #[test]
 fn the_table() {
     use Intent as I;
-    use KeyCode as K;
-    let list: &[(K, I)] = &[
-        (K::Char('j'), I::Down),
-        (K::Down, I::Down),
-        (K::Char('k'), I::Up),
-        (K::Up, I::Up),
-        (K::PageDown, I::PageDown),
-        (K::Char(' '), I::PageDown),
-        (K::PageUp, I::PageUp),
-        (K::Char('g'), I::Top),
-        (K::Home, I::Top),
-        (K::Char('G'), I::Bottom),
-        (K::End, I::Bottom),
-        (K::Enter, I::Open),
-        (K::Char('l'), I::Open),
-        (K::Right, I::Open),
-        (K::Char('r'), I::Refresh),
-        (K::Char('o'), I::OpenLink),
-        (K::Char('u'), I::ToggleRead),
-        (K::Char('q'), I::Quit),
-        (K::Char('?'), I::Help),
+    let list: &[(&str, I)] = &[
+        ("j", I::Down),
+        ("↓", I::Down),
+        ("k", I::Up),
+        ("↑", I::Up),
+        ("PgDn", I::PageDown),
+        ("Space", I::PageDown),
+        ("PgUp", I::PageUp),
+        ("g", I::Top),
+        ("Home", I::Top),
+        ("G", I::Bottom),
+        ("End", I::Bottom),
+        ("Enter", I::Open),
+        ("l", I::Open),
+        ("→", I::Open),
+        ("r", I::Refresh),
+        ("o", I::OpenLink),
+        ("u", I::ToggleRead),
+        ("q", I::Quit),
+        ("?", I::Help),
     ];
-    let article: &[(K, I)] = &[
-        (K::Char('j'), I::Down),
-        (K::Down, I::Down),
-        (K::Char('k'), I::Up),
-        (K::Up, I::Up),
-        (K::Char(' '), I::PageDown),
-        (K::PageDown, I::PageDown),
-        (K::PageUp, I::PageUp),
-        (K::Char('g'), I::Top),
-        (K::Char('G'), I::Bottom),
-        (K::Char('n'), I::Next),
-        (K::Char('p'), I::Previous),
-        (K::Char('o'), I::OpenLink),
-        (K::Esc, I::Back),
-        (K::Char('h'), I::Back),
-        (K::Char('q'), I::Back),
-        (K::Left, I::Back),
-        (K::Char('?'), I::Help),
+    let article: &[(&str, I)] = &[
+        ("j", I::Down),
+        ("↓", I::Down),
+        ("k", I::Up),
+        ("↑", I::Up),
+        ("Space", I::PageDown),
+        ("PgDn", I::PageDown),
+        ("PgUp", I::PageUp),
+        ("g", I::Top),
+        ("G", I::Bottom),
+        ("n", I::Next),
+        ("p", I::Previous),
+        ("o", I::OpenLink),
+        ("Esc", I::Back),
+        ("h", I::Back),
+        ("q", I::Back),
+        ("←", I::Back),
+        ("?", I::Help),
+        ("r", I::Refresh),
     ];
-    for &(code, want) in list {
-        assert_eq!(
-            intent(View::List, &press(code)),
-            Some(want),
-            "list {code:?}"
-        );
+    for &(key, want) in list {
+        assert_eq!(intent(View::List, key), Some(want), "list {key}");
     }
-    for &(code, want) in article {
-        assert_eq!(
-            intent(View::Article, &press(code)),
-            Some(want),
-            "article {code:?}"
-        );
+    for &(key, want) in article {
+        assert_eq!(intent(View::Article, key), Some(want), "article {key}");
     }
-    assert_eq!(intent(View::List, &press(KeyCode::Char('n'))), None);
-    assert_eq!(intent(View::List, &press(KeyCode::Esc)), None);
-    assert_eq!(intent(View::Article, &press(KeyCode::Char('u'))), None);
-    assert_eq!(
-        intent(View::Help, &press(KeyCode::Char('j'))),
-        Some(Intent::CloseHelp)
-    );
-    assert_eq!(
-        intent(View::Help, &press(KeyCode::Esc)),
-        Some(Intent::CloseHelp)
-    );
+    assert_eq!(intent(View::List, "n"), None);
+    assert_eq!(intent(View::List, "Esc"), None);
+    assert_eq!(intent(View::Article, "u"), None);
+    assert_eq!(intent(View::Help, "j"), Some(Intent::CloseHelp));
+    assert_eq!(intent(View::Help, "Esc"), Some(Intent::CloseHelp));
 }
 
 #[test]
 fn shift_g_and_ctrl_c() {
-    let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-    assert_eq!(intent(View::List, &shift_g), Some(Intent::Bottom));
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let shift_g = KeyPress::press(Key::new(chmon::keymap::Code::Char('g'), false, false, true));
+    assert_eq!(
+        Keymap::default().intent(View::List, &shift_g),
+        Some(Intent::Bottom)
+    );
     for view in [View::List, View::Article, View::Help] {
-        assert_eq!(intent(view, &ctrl_c), Some(Intent::Quit));
+        assert_eq!(intent(view, "Ctrl-c"), Some(Intent::Quit));
     }
-    let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
-    assert_eq!(intent(View::List, &ctrl_j), None);
+    assert_eq!(intent(View::List, "Ctrl-j"), None);
 }
 
 #[test]
 fn release_never_acts_and_repeat_only_moves() {
-    let with_kind = |code, kind| KeyEvent::new_with_kind(code, KeyModifiers::NONE, kind);
-    let release = with_kind(KeyCode::Char('j'), KeyEventKind::Release);
-    assert_eq!(intent(View::List, &release), None);
-    let enter_release = with_kind(KeyCode::Enter, KeyEventKind::Release);
-    assert_eq!(intent(View::List, &enter_release), None);
-    let repeat_j = with_kind(KeyCode::Char('j'), KeyEventKind::Repeat);
-    assert_eq!(intent(View::List, &repeat_j), Some(Intent::Down));
-    let repeat_enter = with_kind(KeyCode::Enter, KeyEventKind::Repeat);
-    assert_eq!(intent(View::List, &repeat_enter), None);
-    let repeat_q = with_kind(KeyCode::Char('q'), KeyEventKind::Repeat);
-    assert_eq!(intent(View::List, &repeat_q), None);
+    let with_kind = |name: &str, kind| {
+        let press = KeyPress {
+            key: Key::parse(name).unwrap(),
+            kind,
+        };
+        Keymap::default().intent(View::List, &press)
+    };
+    assert_eq!(with_kind("j", KeyKind::Release), None);
+    assert_eq!(with_kind("Enter", KeyKind::Release), None);
+    assert_eq!(with_kind("j", KeyKind::Repeat), Some(Intent::Down));
+    assert_eq!(with_kind("PgDn", KeyKind::Repeat), Some(Intent::PageDown));
+    assert_eq!(with_kind("Enter", KeyKind::Repeat), None);
+    assert_eq!(with_kind("q", KeyKind::Repeat), None);
+}
+
+#[test]
+fn keys_reach_the_app_through_update() {
+    let (mut app, mut fake) = tui_support::started(Lang::Uk, tui_support::headlines(10), 80, 24);
+    fake.send(&mut app, Action::Key(press("j")));
+    assert_eq!(app.list.selected, 1);
+    fake.send(&mut app, Action::Key(press("Enter")));
+    assert_eq!(app.reader.as_ref().map(|r| r.id), Some(2));
+    fake.send(&mut app, Action::Key(press("q")));
+    assert!(
+        app.reader.is_none() && !app.quit,
+        "q in the article goes back"
+    );
+    fake.send(&mut app, Action::Key(press("q")));
+    assert!(app.quit, "q in the list quits");
+}
+
+#[test]
+fn remapped_keys_act_and_the_old_ones_do_not() {
+    let overrides = [("quit".to_string(), vec!["x".to_string()])]
+        .into_iter()
+        .collect();
+    let mut settings = tui_support::settings(Lang::Uk);
+    settings.keymap = Keymap::with_overrides(&overrides).unwrap();
+    let (mut app, mut fake) =
+        tui_support::started_with(settings, tui_support::headlines(3), 80, 24);
+    fake.send(&mut app, Action::Key(press("q")));
+    assert!(!app.quit);
+    fake.send(&mut app, Action::Key(press("x")));
+    assert!(app.quit);
 }

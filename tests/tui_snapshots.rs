@@ -1,27 +1,28 @@
 //! Screens drawn on a `TestBackend` at 80×24 (and tiny sizes), compared with reviewed insta
-//! snapshots: the list with day headers, the help overlay, the status bar while refreshing and
-//! after an error, the empty first run, an article, and the smallest sizes.
+//! snapshots of the text and the style of every cell: the list with day headers, the help
+//! overlay, the status bar while refreshing and after an error, the empty first run, an
+//! article, the smallest sizes, the themes (mono for `NO_COLOR`, light, the user's colours) and
+//! remapped keys in the help and the hint bar.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
 mod tui_support;
 
 use chrono::{TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use chmon::action::{Action, Intent};
 use chmon::app::App;
 use chmon::i18n::Lang;
-use tui_support::{Fake, headlines, now, started};
+use tui_support::{Fake, headlines, now, screen as draw, started};
 
+/// The text only (for `contains` checks).
 fn screen(app: &App) -> String {
-    let backend = TestBackend::new(app.width, app.height);
-    let mut terminal = Terminal::new(backend).expect("test terminal");
-    terminal
-        .draw(|frame| chmon::ui::draw(frame, app))
-        .expect("draw");
-    terminal.backend().to_string()
+    draw::text(&draw::draw(app))
+}
+
+/// Text and styles (for the snapshots).
+fn styled(app: &App) -> String {
+    draw::styled(&draw::draw(app))
 }
 
 /// Twelve headlines over several days, the last two from the previous year.
@@ -43,7 +44,7 @@ fn list_with_day_headers() {
     fake.key(&mut app, Intent::Down);
     let text = screen(&app);
     assert!(text.contains("Сьогодні") && text.contains("Вчора") && text.contains("2024"));
-    insta::assert_snapshot!("list_uk", text);
+    insta::assert_snapshot!("list_uk", styled(&app));
 }
 
 #[test]
@@ -51,14 +52,14 @@ fn list_in_english() {
     let (app, _) = list(Lang::En);
     let text = screen(&app);
     assert!(text.contains("Today") && text.contains("unread"));
-    insta::assert_snapshot!("list_en", text);
+    insta::assert_snapshot!("list_en", styled(&app));
 }
 
 #[test]
 fn help_overlay() {
     let (mut app, mut fake) = list(Lang::Uk);
     fake.key(&mut app, Intent::Help);
-    insta::assert_snapshot!("help_uk", screen(&app));
+    insta::assert_snapshot!("help_uk", styled(&app));
 }
 
 #[test]
@@ -67,7 +68,7 @@ fn status_bar_while_refreshing() {
     fake.key(&mut app, Intent::Refresh);
     let text = screen(&app);
     assert!(text.contains("оновлення…"));
-    insta::assert_snapshot!("refreshing", text);
+    insta::assert_snapshot!("refreshing", styled(&app));
 }
 
 #[test]
@@ -78,7 +79,7 @@ fn status_bar_after_an_error() {
     fake.send(&mut app, Action::RefreshFailed { now: now(), error });
     let text = screen(&app);
     assert!(text.contains("connection refused") && text.contains("Сьогодні"));
-    insta::assert_snapshot!("refresh_error", text);
+    insta::assert_snapshot!("refresh_error", styled(&app));
 }
 
 #[test]
@@ -105,7 +106,7 @@ fn empty_first_run_without_network() {
     fake.send(&mut app, Action::RefreshFailed { now: now(), error });
     let text = screen(&app);
     assert!(text.contains("dns error") && text.contains("--demo") && text.contains(" r"));
-    insta::assert_snapshot!("empty_first_run", text);
+    insta::assert_snapshot!("empty_first_run", styled(&app));
 }
 
 #[test]
@@ -114,7 +115,7 @@ fn article_view() {
     fake.key(&mut app, Intent::Open);
     let text = screen(&app);
     assert!(text.contains("Агенцiя") && text.contains("Вівторок, 23 грудня, 16:33"));
-    insta::assert_snapshot!("article_uk", text);
+    insta::assert_snapshot!("article_uk", styled(&app));
 }
 
 #[test]
@@ -127,11 +128,11 @@ fn tiny_20x5() {
             height: 5,
         },
     );
-    insta::assert_snapshot!("list_20x5", screen(&app));
+    insta::assert_snapshot!("list_20x5", styled(&app));
     fake.key(&mut app, Intent::Open);
-    insta::assert_snapshot!("article_20x5", screen(&app));
+    insta::assert_snapshot!("article_20x5", styled(&app));
     fake.key(&mut app, Intent::Help);
-    insta::assert_snapshot!("help_20x5", screen(&app));
+    insta::assert_snapshot!("help_20x5", styled(&app));
 }
 
 #[test]

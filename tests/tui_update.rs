@@ -5,7 +5,7 @@
 
 mod tui_support;
 
-use chmon::action::{Action, Effect, Intent, Mouse};
+use chmon::action::{Action, Effect, Intent, Mouse, StoreJob};
 use chmon::app::{App, Status};
 use chmon::i18n::Lang;
 use tui_support::{Fake, headlines, now, started};
@@ -32,7 +32,9 @@ fn start_loads_a_window_not_the_whole_cache() {
             notice: None,
         },
     );
-    assert!(matches!(effects[0], Effect::LoadHeadlines { offset: 0, limit, .. } if limit <= 100));
+    assert!(
+        matches!(effects[0], Effect::Store(StoreJob::LoadHeadlines { offset: 0, limit, .. }) if limit <= 100)
+    );
     assert_eq!(effects[1], Effect::Refresh);
     assert!(app.refreshing);
 }
@@ -98,7 +100,10 @@ fn enter_opens_the_article_and_marks_it_read() {
     let reader = app.reader.as_ref().expect("article view");
     assert_eq!(reader.id, 1);
     assert!(reader.article.is_some());
-    assert_eq!(fake.effects, vec![Effect::SetRead { id: 1, read: true }]);
+    assert_eq!(
+        fake.effects,
+        vec![Effect::Store(StoreJob::SetRead { id: 1, read: true })]
+    );
     assert!(app.list.row(0).is_some_and(|h| h.read));
     assert_eq!(app.list.counts.unread, unread - 1);
 }
@@ -114,8 +119,8 @@ fn u_toggles_read_and_keeps_the_count() {
     assert_eq!(
         fake.effects,
         vec![
-            Effect::SetRead { id: 1, read: true },
-            Effect::SetRead { id: 1, read: false }
+            Effect::Store(StoreJob::SetRead { id: 1, read: true }),
+            Effect::Store(StoreJob::SetRead { id: 1, read: false })
         ]
     );
 }

@@ -1,27 +1,54 @@
-//! What each `Intent` does to the app in the list and the article view. Part of `update`:
-//! pure state changes that return effects; no IO.
+//! What each `Intent` does to the app in the list and the article view: one exhaustive match,
+//! each arm a short function. Part of `update`: pure state changes that return effects; no IO.
 
 use super::reader::Reader;
 use super::{App, Status};
-use crate::action::{Effect, Intent};
+use crate::action::{Effect, Intent, StoreJob};
+
+/// A movement, in whichever view is open.
+#[derive(Debug, Clone, Copy)]
+enum Motion {
+    Lines(isize),
+    Pages(isize),
+    Top,
+    Bottom,
+}
 
 pub(super) fn apply(app: &mut App, intent: Intent) -> Vec<Effect> {
+    // On the help overlay any key only closes it (the keymap still lets Ctrl-C quit).
     if app.help && intent != Intent::Quit {
         app.help = false;
         return Vec::new();
     }
     match intent {
-        Intent::Help => app.help = true,
-        Intent::CloseHelp => {}
-        Intent::Quit => {
-            app.quit = true;
-            return vec![Effect::Quit];
-        }
-        Intent::Refresh => return refresh(app),
-        _ if app.reader.is_some() => return article(app, intent),
-        _ => return list(app, intent),
+        Intent::Help => help(app),
+        Intent::CloseHelp => Vec::new(),
+        Intent::Quit => quit(app),
+        Intent::Refresh => refresh(app),
+        Intent::Up => motion(app, Motion::Lines(-1)),
+        Intent::Down => motion(app, Motion::Lines(1)),
+        Intent::PageUp => motion(app, Motion::Pages(-1)),
+        Intent::PageDown => motion(app, Motion::Pages(1)),
+        Intent::Top => motion(app, Motion::Top),
+        Intent::Bottom => motion(app, Motion::Bottom),
+        Intent::Open => open(app),
+        Intent::Back => back(app),
+        Intent::Next => step(app, 1),
+        Intent::Previous => step(app, -1),
+        Intent::OpenLink => open_link(app),
+        Intent::ToggleRead => toggle_read(app),
     }
+}
+
+fn help(app: &mut App) -> Vec<Effect> {
+    app.help = true;
     Vec::new()
+}
+
+/// `q`, Ctrl-C or a signal.
+pub(super) fn quit(app: &mut App) -> Vec<Effect> {
+    app.quit = true;
+    vec![Effect::Quit]
 }
 
 fn refresh(app: &mut App) -> Vec<Effect> {
@@ -30,32 +57,56 @@ fn refresh(app: &mut App) -> Vec<Effect> {
     }
     app.refreshing = true;
     app.refresh_error = None;
-    app.status = Status::None;
+    app.say(Status::None);
     vec![Effect::Refresh]
 }
 
-fn list(app: &mut App, intent: Intent) -> Vec<Effect> {
-    let sel = app.list.selected;
-    let page = app.body_height().saturating_sub(2).max(1);
-    match intent {
-        Intent::Up | Intent::Previous => app.select(sel.saturating_sub(1)),
-        Intent::Down | Intent::Next => app.select(sel + 1),
-        Intent::PageUp => app.select(sel.saturating_sub(page)),
-        Intent::PageDown => app.select(sel + page),
-        Intent::Top => app.select(0),
-        Intent::Bottom => app.select(usize::MAX),
-        Intent::Open => open_selected(app),
-        Intent::ToggleRead => app.list.toggle_read().into_iter().collect(),
-        Intent::OpenLink => match app.list.selected_row() {
-            Some(row) => {
-                let id = row.id;
-                app.open_link_of = Some(id);
-                vec![Effect::LoadArticle { id }]
-            }
-            None => Vec::new(),
-        },
-        _ => Vec::new(),
+fn motion(app: &mut App, motion: Motion) -> Vec<Effect> {
+    let body = app.body_height();
+    let Some(reader) = app.reader.as_mut() else {
+        return select(app, motion);
+    };
+    let page = body.saturating_sub(1).max(1) as isize;
+    match motion {
+        Motion::Lines(n) => reader.scroll_by(n, body),
+        Motion::Pages(n) => reader.scroll_by(n * page, body),
+        Motion::Top => reader.scroll = 0,
+        Motion::Bottom => reader.scroll = reader.max_scroll(body),
     }
+    Vec::new()
+}
+
+/// Movement in the list: the selection moves (and the window of rows follows).
+fn select(app: &mut App, motion: Motion) -> Vec<Effect> {
+    let sel = app.list.selected;
+    let page = app.body_height().saturating_sub(2).max(1) as isize;
+    let target = match motion {
+        Motion::Lines(n) => sel.saturating_add_signed(n),
+        Motion::Pages(n) => sel.saturating_add_signed(n * page),
+        Motion::Top => 0,
+        Motion::Bottom => usize::MAX,
+    };
+    app.select(target)
+}
+
+/// Enter in the list: the selected headline in the article view.
+fn open(app: &mut App) -> Vec<Effect> {
+    if app.reader.is_some() {
+        return Vec::new();
+    }
+    open_selected(app)
+}
+
+fn back(app: &mut App) -> Vec<Effect> {
+    app.reader = None;
+    Vec::new()
+}
+
+fn toggle_read(app: &mut App) -> Vec<Effect> {
+    if app.reader.is_some() {
+        return Vec::new();
+    }
+    app.list.toggle_read().into_iter().collect()
 }
 
 /// Opens the selected headline in the article view and marks it read.
@@ -66,43 +117,21 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     };
     let (id, was_read) = (row.id, row.read);
     app.reader = Some(Reader::loading(id));
-    let mut effects = vec![Effect::LoadArticle { id }];
+    let mut effects = vec![Effect::Store(StoreJob::LoadArticle { id })];
     if !was_read {
         app.list.set_read_local(sel, true);
-        effects.push(Effect::SetRead { id, read: true });
+        effects.push(Effect::Store(StoreJob::SetRead { id, read: true }));
     }
     effects
 }
 
-fn article(app: &mut App, intent: Intent) -> Vec<Effect> {
-    let body = app.body_height();
-    let page = body.saturating_sub(1).max(1) as isize;
-    let Some(reader) = app.reader.as_mut() else {
-        return Vec::new();
-    };
-    match intent {
-        Intent::Up => reader.scroll_by(-1, body),
-        Intent::Down => reader.scroll_by(1, body),
-        Intent::PageUp => reader.scroll_by(-page, body),
-        Intent::PageDown => reader.scroll_by(page, body),
-        Intent::Top => reader.scroll = 0,
-        Intent::Bottom => reader.scroll = reader.max_scroll(body),
-        Intent::Back => app.reader = None,
-        Intent::OpenLink => {
-            let link = reader.article.as_ref().and_then(|a| a.link.clone());
-            return open_url(app, link.as_deref());
-        }
-        Intent::Next => return step(app, 1),
-        Intent::Previous => return step(app, -1),
-        _ => {}
-    }
-    Vec::new()
-}
-
-/// n/p in the article view: the next or previous headline of the list, if there is one.
+/// n/p: in the article view the next or previous headline of the list, if there is one; in
+/// the list, a step of the selection.
 fn step(app: &mut App, delta: isize) -> Vec<Effect> {
-    let sel = app.list.selected;
-    let Some(target) = sel.checked_add_signed(delta) else {
+    if app.reader.is_none() {
+        return select(app, Motion::Lines(delta));
+    }
+    let Some(target) = app.list.selected.checked_add_signed(delta) else {
         return Vec::new();
     };
     if target >= app.list.counts.total || app.list.row(target).is_none() {
@@ -113,19 +142,33 @@ fn step(app: &mut App, delta: isize) -> Vec<Effect> {
     effects
 }
 
+/// `o`: the article's link; in the list the selected article is loaded first.
+fn open_link(app: &mut App) -> Vec<Effect> {
+    if let Some(reader) = &app.reader {
+        let link = reader.article.as_ref().and_then(|a| a.link.clone());
+        return open_url(app, link.as_deref());
+    }
+    let Some(row) = app.list.selected_row() else {
+        return Vec::new();
+    };
+    let id = row.id;
+    app.open_link_of = Some(id);
+    vec![Effect::Store(StoreJob::LoadArticle { id })]
+}
+
 /// Checks a link before asking the runtime to open it: http and https only.
 pub(super) fn open_url(app: &mut App, link: Option<&str>) -> Vec<Effect> {
     let s = app.settings.lang.strings();
     let Some(link) = link else {
-        app.status = Status::Error(s.no_link.to_string());
+        app.say(Status::Error(s.no_link.to_string()));
         return Vec::new();
     };
     match url::Url::parse(link) {
         Ok(url) if matches!(url.scheme(), "http" | "https") => {
             vec![Effect::OpenUrl(url.to_string())]
         }
-        _ => {
-            app.status = Status::Error(s.bad_scheme.to_string());
+        Ok(_) | Err(_) => {
+            app.say(Status::Error(s.bad_scheme.to_string()));
             Vec::new()
         }
     }

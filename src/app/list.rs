@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::action::{Effect, HeadlineWindow};
+use crate::action::{Effect, HeadlineWindow, StoreJob};
 use crate::model::Counts;
 use crate::model::Headline;
 use crate::timefmt::Zone;
@@ -122,11 +122,11 @@ impl ListState {
         let offset = self.top.saturating_sub(screen);
         let limit = 3 * screen;
         self.pending = Some((self.seq, offset, limit));
-        Some(Effect::LoadHeadlines {
+        Some(Effect::Store(StoreJob::LoadHeadlines {
             seq: self.seq,
             offset,
             limit,
-        })
+        }))
     }
 
     /// Takes a loaded window if it answers the latest request. Returns false for stale ones.
@@ -152,7 +152,7 @@ impl ListState {
         let read = !row.read;
         let id = row.id;
         self.set_read_local(sel, read);
-        Some(Effect::SetRead { id, read })
+        Some(Effect::Store(StoreJob::SetRead { id, read }))
     }
 
     /// Marks row `pos` read or unread in memory and keeps the unread count in step.

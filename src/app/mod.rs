@@ -1,14 +1,18 @@
-//! The TUI's state and `update`, the only code that changes it. No IO, no clock reads (the
+//! The TUI's state and `update`, the only code that changes it: one exhaustive match over
+//! `Action`, each arm handed to `input`, `intents` or `results`. No IO, no clock reads (the
 //! runtime passes `now` in), no terminal or network types: every outside effect is an `Effect`.
 
+mod input;
 mod intents;
 pub mod list;
 pub mod reader;
 mod results;
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 
-use crate::action::{Action, Effect, Mouse, View};
+use crate::action::{Action, Effect, View};
 use crate::config::Settings;
 use list::{ListLine, ListState};
 use reader::{Context, Reader};
@@ -18,6 +22,13 @@ pub const CHROME_ROWS: u16 = 3;
 /// Below this the screen shows only a "too small" message.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
+/// How often the clock is wanted while the refresh spinner turns.
+pub const SPINNER_TICK: Duration = Duration::from_millis(120);
+/// How often the clock is wanted while a status message waits to expire.
+pub const STATUS_TICK: Duration = Duration::from_secs(1);
+/// How long a message stays in the status bar when no key is pressed (errors longer).
+pub const INFO_SECONDS: i64 = 5;
+pub const ERROR_SECONDS: i64 = 10;
 
 /// The status-bar message (a running refresh is shown over it).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -44,9 +55,12 @@ pub struct App {
     /// The last refresh error, kept for the empty-cache screen.
     pub refresh_error: Option<String>,
     pub spinner: usize,
+    /// Set when the app has asked to stop (`Effect::Quit`).
     pub quit: bool,
     /// An article loaded only to open its link (`o` in the list).
     open_link_of: Option<i64>,
+    /// When the status message was first seen by a tick (it expires from then on).
+    status_since: Option<DateTime<Utc>>,
 }
 
 impl App {
@@ -66,6 +80,7 @@ impl App {
             spinner: 0,
             quit: false,
             open_link_of: None,
+            status_since: None,
         }
     }
 
@@ -103,6 +118,23 @@ impl App {
         self.list.lines(self.body_height(), &self.settings.zone)
     }
 
+    /// How often the runtime should send `Action::Tick` with the time; `None`: not at all.
+    pub fn tick_interval(&self) -> Option<Duration> {
+        if self.refreshing || !self.list.loaded {
+            Some(SPINNER_TICK)
+        } else if self.status != Status::None {
+            Some(STATUS_TICK)
+        } else {
+            None
+        }
+    }
+
+    /// Shows a message in the status bar until the next key or its time runs out.
+    fn say(&mut self, status: Status) {
+        self.status = status;
+        self.status_since = None;
+    }
+
     fn context(&self) -> Context {
         Context {
             lang: self.settings.lang,
@@ -122,35 +154,35 @@ impl App {
 /// Applies one action; returns the effects the runtime must carry out.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
+        Action::Key(press) => input::key(app, press),
+        Action::Paste(_) => input::pasted(app),
+        Action::Intent(intent) => input::intent(app, intent),
+        Action::Mouse(mouse) => input::mouse(app, mouse),
+        Action::Resize { width, height } => input::resized(app, width, height),
+        Action::Tick { now } => ticked(app, now),
+        Action::Terminate => intents::quit(app),
         Action::Start {
             now,
             refresh,
             notice,
         } => started(app, now, refresh, notice),
-        Action::Intent(intent) => intents::apply(app, intent),
-        Action::HeadlinesLoaded(window) => {
-            if !app.list.accept(window) {
-                return Vec::new();
-            }
-            let pos = app.list.selected;
-            app.select(pos)
-        }
+        Action::HeadlinesLoaded(window) => results::headlines(app, window),
         Action::Located {
             article_id,
             position,
             counts,
         } => results::located(app, article_id, position, counts),
-        Action::ArticleLoaded { id, article } => {
-            results::article_loaded(app, id, article.map(|a| *a))
-        }
-        Action::StoreFailed(error) => {
-            app.status = Status::Error(format!(
-                "{}: {error}",
-                app.settings.lang.strings().load_failed
-            ));
-            Vec::new()
-        }
-        other => results::other(app, other),
+        Action::ArticleLoaded { id, article } => results::article(app, id, article.map(|a| *a)),
+        Action::StoreFailed(error) => results::store_failed(app, &error),
+        Action::RefreshStarted => results::refresh_started(app),
+        Action::RefreshFinished {
+            now,
+            new,
+            feed_title,
+        } => results::refreshed(app, now, new, feed_title),
+        Action::RefreshFailed { now, error } => results::refresh_failed(app, now, &error),
+        Action::LinkOpened => results::link_opened(app),
+        Action::OpenLinkFailed(error) => results::open_failed(app, &error),
     }
 }
 
@@ -163,7 +195,7 @@ fn started(
 ) -> Vec<Effect> {
     app.now = now;
     if let Some(notice) = notice {
-        app.status = Status::Info(notice);
+        app.say(Status::Info(notice));
     }
     let mut effects: Vec<Effect> = app
         .list
@@ -177,45 +209,19 @@ fn started(
     effects
 }
 
-pub(super) fn resized(app: &mut App, width: u16, height: u16) -> Vec<Effect> {
-    app.width = width;
-    app.height = height;
-    let text_width = app.text_width();
-    let body = app.body_height();
-    let cx = app.context();
-    if let Some(reader) = app.reader.as_mut() {
-        if reader.width != text_width {
-            reader.layout(text_width, &cx);
-        }
-        reader.scroll = reader.scroll.min(reader.max_scroll(body));
+/// The clock: turns the spinner and lets a status message expire.
+fn ticked(app: &mut App, now: DateTime<Utc>) -> Vec<Effect> {
+    app.now = now;
+    app.spinner = app.spinner.wrapping_add(1);
+    let seconds = match app.status {
+        Status::None => return Vec::new(),
+        Status::Info(_) => INFO_SECONDS,
+        Status::Error(_) => ERROR_SECONDS,
+    };
+    match app.status_since {
+        None => app.status_since = Some(now),
+        Some(since) if (now - since).num_seconds() >= seconds => app.say(Status::None),
+        Some(_) => {}
     }
-    let pos = app.list.selected;
-    app.select(pos)
-}
-
-/// Wheel scrolls the view; a click on a headline selects it (a second click opens it).
-pub(super) fn clicked(app: &mut App, mouse: Mouse) -> Vec<Effect> {
-    let body = app.body_height();
-    if let Some(reader) = app.reader.as_mut() {
-        match mouse {
-            Mouse::ScrollUp => reader.scroll_by(-3, body),
-            Mouse::ScrollDown => reader.scroll_by(3, body),
-            Mouse::Click { .. } => {}
-        }
-        return Vec::new();
-    }
-    match mouse {
-        Mouse::ScrollUp => app.select(app.list.selected.saturating_sub(3)),
-        Mouse::ScrollDown => app.select(app.list.selected + 3),
-        Mouse::Click { row, .. } => {
-            let line = usize::from(row).checked_sub(1);
-            match line.and_then(|l| app.list_lines().get(l).copied()) {
-                Some(ListLine::Row(pos)) if pos == app.list.selected => {
-                    intents::apply(app, crate::action::Intent::Open)
-                }
-                Some(ListLine::Row(pos)) => app.select(pos),
-                _ => Vec::new(),
-            }
-        }
-    }
+    Vec::new()
 }

@@ -1,44 +1,62 @@
-//! What comes back from the runtime's workers (refresh results, located selections, loaded
-//! articles, link and terminal events) applied to the state. Part of `update`; no IO.
+//! What comes back from the runtime's workers (headline windows, located selections, loaded
+//! articles, refresh and link results) applied to the state. Part of `update`; no IO.
 
 use chrono::{DateTime, Utc};
 
 use super::{App, Status, intents};
-use crate::action::{Action, Effect};
-use crate::model::Article;
+use crate::action::{Effect, HeadlineWindow, StoreJob};
+use crate::model::{Article, Counts};
 use crate::text::sanitize::clean_line;
 
-/// Refresh, link and terminal results.
-pub(super) fn other(app: &mut App, action: Action) -> Vec<Effect> {
-    let s = app.settings.lang.strings();
-    match action {
-        Action::RefreshStarted => app.refreshing = true,
-        Action::RefreshFinished {
-            now,
-            new,
-            feed_title,
-        } => return refreshed(app, now, new, feed_title),
-        Action::RefreshFailed { now, error } => {
-            let error = clean_line(&error);
-            app.now = now;
-            app.refreshing = false;
-            app.status = Status::Error(format!("{}: {error}", s.refresh_failed));
-            app.refresh_error = Some(error);
-        }
-        Action::LinkOpened => app.status = Status::Info(s.opened.to_string()),
-        Action::OpenLinkFailed(error) => {
-            let error = clean_line(&error);
-            app.status = Status::Error(format!("{}: {error}", s.open_failed));
-        }
-        Action::Resize { width, height } => return super::resized(app, width, height),
-        Action::Mouse(mouse) => return super::clicked(app, mouse),
-        Action::Tick => app.spinner = app.spinner.wrapping_add(1),
-        _ => {}
+pub(super) fn headlines(app: &mut App, window: HeadlineWindow) -> Vec<Effect> {
+    if !app.list.accept(window) {
+        return Vec::new();
     }
+    let pos = app.list.selected;
+    app.select(pos)
+}
+
+pub(super) fn store_failed(app: &mut App, error: &str) -> Vec<Effect> {
+    let s = app.settings.lang.strings();
+    app.say(Status::Error(format!(
+        "{}: {}",
+        s.load_failed,
+        clean_line(error)
+    )));
     Vec::new()
 }
 
-fn refreshed(
+pub(super) fn refresh_started(app: &mut App) -> Vec<Effect> {
+    app.refreshing = true;
+    Vec::new()
+}
+
+pub(super) fn refresh_failed(app: &mut App, now: DateTime<Utc>, error: &str) -> Vec<Effect> {
+    let error = clean_line(error);
+    let s = app.settings.lang.strings();
+    app.now = now;
+    app.refreshing = false;
+    app.say(Status::Error(format!("{}: {error}", s.refresh_failed)));
+    app.refresh_error = Some(error);
+    Vec::new()
+}
+
+pub(super) fn link_opened(app: &mut App) -> Vec<Effect> {
+    app.say(Status::Info(app.settings.lang.strings().opened.to_string()));
+    Vec::new()
+}
+
+pub(super) fn open_failed(app: &mut App, error: &str) -> Vec<Effect> {
+    let s = app.settings.lang.strings();
+    app.say(Status::Error(format!(
+        "{}: {}",
+        s.open_failed,
+        clean_line(error)
+    )));
+    Vec::new()
+}
+
+pub(super) fn refreshed(
     app: &mut App,
     now: DateTime<Utc>,
     new: usize,
@@ -47,12 +65,12 @@ fn refreshed(
     app.now = now;
     app.refreshing = false;
     app.refresh_error = None;
-    app.status = Status::Info(app.settings.lang.new_count(new));
+    app.say(Status::Info(app.settings.lang.new_count(new)));
     if feed_title.is_some() {
         app.feed_title = feed_title;
     }
     match app.list.selected_row() {
-        Some(row) => vec![Effect::Locate { article_id: row.id }],
+        Some(row) => vec![Effect::Store(StoreJob::Locate { article_id: row.id })],
         None => app
             .list
             .ensure_window(app.body_height(), true)
@@ -66,7 +84,7 @@ pub(super) fn located(
     app: &mut App,
     article_id: i64,
     position: Option<usize>,
-    counts: crate::model::Counts,
+    counts: Counts,
 ) -> Vec<Effect> {
     let height = app.body_height();
     let list = &mut app.list;
@@ -84,7 +102,7 @@ pub(super) fn located(
     list.ensure_window(height, true).into_iter().collect()
 }
 
-pub(super) fn article_loaded(app: &mut App, id: i64, article: Option<Article>) -> Vec<Effect> {
+pub(super) fn article(app: &mut App, id: i64, article: Option<Article>) -> Vec<Effect> {
     let mut effects = Vec::new();
     if app.open_link_of == Some(id) {
         app.open_link_of = None;
@@ -102,7 +120,8 @@ pub(super) fn article_loaded(app: &mut App, id: i64, article: Option<Article>) -
         Some(article) => reader.set_article(article, width, &cx),
         None => {
             app.reader = None;
-            app.status = Status::Error(app.settings.lang.strings().article_missing.to_string());
+            let missing = app.settings.lang.strings().article_missing;
+            app.say(Status::Error(missing.to_string()));
         }
     }
     effects

@@ -1,7 +1,12 @@
-//! The terminal loop: sets the terminal up (and always restores it), starts the worker
-//! threads, turns terminal events and worker results into `Action`s, runs `app::update`, carries
-//! out the `Effect`s it returns and redraws when something changed. Makes no product decisions.
+//! The loop: starts the cache worker, turns `Input` and worker results into `Action`s, runs
+//! `app::update`, carries out the `Effect`s it returns, sends the clock when the app asks for
+//! it and redraws when something changed. `run_with` works on any ratatui `Backend` and any
+//! source of `Input` (tests drive it on a `TestBackend`); `run` is the real terminal (set up
+//! and always restored in `terminal`). Makes no product decisions and changes no `App` field.
 
+mod cache;
+mod effects;
+mod input;
 mod log;
 mod opener;
 mod terminal;
@@ -9,15 +14,21 @@ mod workers;
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use ratatui::crossterm::event::{Event, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 
-use crate::action::{Action, Effect, Mouse};
-use crate::app::{App, update};
+pub use input::{Input, STOP_SIGNALS};
+pub use opener::Browser;
+
+use crate::action::Action;
+use crate::app::App;
 use crate::config::Settings;
 use crate::store::{Store, StoreError};
+use effects::Context;
 use log::Log;
 use terminal::Guard;
 use workers::RefreshJob;
@@ -26,6 +37,8 @@ use workers::RefreshJob;
 pub enum RuntimeError {
     #[error("terminal: {0}")]
     Terminal(#[from] std::io::Error),
+    #[error("terminal: {0}")]
+    Draw(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("terminal input: {0}")]
@@ -34,189 +47,221 @@ pub enum RuntimeError {
 
 /// What arrives on the loop's one channel.
 pub(crate) enum Msg {
-    Term(Event),
+    Input(Input),
     Action(Action),
-    Signal(i32),
-    InputFailed(String),
+    /// Every input sender is gone.
+    InputClosed,
 }
 
-/// The spinner's frame interval while a refresh runs.
-const TICK: Duration = Duration::from_millis(120);
+/// How a run starts.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub refresh_on_start: bool,
+    /// What `o` runs.
+    pub browser: Browser,
+}
+
 /// How long the first frame may wait for the cached headlines.
 const FIRST_FRAME_WAIT: Duration = Duration::from_millis(300);
 
-/// Runs the TUI until the user quits or a signal arrives. The terminal is restored on every
-/// way out.
+/// The reader in the real terminal until the user quits or a signal arrives. The terminal is
+/// restored on every way out, before the last cache writes are waited for.
 pub fn run(settings: &Settings, refresh_on_start: bool) -> Result<(), RuntimeError> {
-    let log = Log::open(&settings.log_path());
-    log.line(&format!("start: {}", settings.source));
-    let mut store = Store::open(&settings.cache_path())?;
-    let feed = store.feed(&settings.source)?;
-    let notice = store.notice().map(str::to_string);
-    let (tx, rx) = mpsc::channel();
-    let (jobs, job_rx) = mpsc::channel();
-    workers::cache(store, feed.id, job_rx, tx.clone(), log.clone())?;
-    workers::signals(tx.clone())?;
-    let guard = Guard::new(log.clone())?;
-    workers::input(tx.clone())?;
-    let mut app = App::new(settings.clone(), Utc::now(), feed.title.clone());
-    let mut ctx = Context {
-        jobs,
-        tx,
-        refresh: RefreshJob {
-            settings: Arc::new(settings.clone()),
-            log: log.clone(),
-        },
-        log: log.clone(),
+    let options = Options {
+        refresh_on_start,
+        browser: Browser::from_env(),
     };
-    let result = event_loop(guard, &mut app, &mut ctx, rx, refresh_on_start, notice);
+    let mut session = Session::open(settings, options)?;
+    let (tx, events) = mpsc::channel();
+    input::signals(tx.clone())?;
+    let result = Guard::new(session.log.clone())
+        .and_then(|guard| input::terminal_events(tx).map(|()| guard))
+        .map_err(RuntimeError::from)
+        .and_then(|mut guard| session.run(&mut guard.terminal, events));
     terminal::remove_panic_hook();
-    log.line(&format!(
-        "exit: {}",
-        if result.is_ok() { "ok" } else { "error" }
-    ));
+    session.finish(&result);
     result
 }
 
-/// Where effects go.
-struct Context {
-    jobs: Sender<Effect>,
-    tx: Sender<Msg>,
-    refresh: RefreshJob,
+/// The reader on any backend, driven by `events` (a test sends keys through the real loop).
+pub fn run_with<B: Backend>(
+    settings: &Settings,
+    options: Options,
+    terminal: &mut Terminal<B>,
+    events: Receiver<Input>,
+) -> Result<(), RuntimeError> {
+    let mut session = Session::open(settings, options)?;
+    let result = session.run(terminal, events);
+    session.finish(&result);
+    result
+}
+
+/// Everything a run holds between start and finish.
+struct Session {
+    app: App,
+    ctx: Context,
+    rx: Receiver<Msg>,
+    cache: JoinHandle<()>,
+    notice: Option<String>,
+    refresh_on_start: bool,
     log: Log,
 }
 
-impl Context {
-    fn perform(&self, effects: Vec<Effect>) {
-        for effect in effects {
-            match effect {
-                Effect::Refresh => {
-                    if let Err(e) = workers::refresh(self.refresh.clone(), self.tx.clone()) {
-                        let action = Action::RefreshFailed {
-                            now: Utc::now(),
-                            error: e.to_string(),
-                        };
-                        let _ = self.tx.send(Msg::Action(action));
-                    }
-                }
-                Effect::OpenUrl(url) => {
-                    self.log.line(&format!("open {url}"));
-                    opener::open(&url, &self.tx);
-                }
-                Effect::Quit => {}
-                job => {
-                    if self.jobs.send(job).is_err() {
-                        let error = "the cache worker stopped".to_string();
-                        let _ = self.tx.send(Msg::Action(Action::StoreFailed(error)));
-                    }
-                }
-            }
-        }
+impl Session {
+    /// Opens the cache and starts its worker (before the terminal is touched, so an error is
+    /// printed on a normal screen).
+    fn open(settings: &Settings, options: Options) -> Result<Session, RuntimeError> {
+        let log = Log::open(&settings.log_path());
+        log.line(&format!("start: {}", settings.source));
+        let mut store = Store::open(&settings.cache_path())?;
+        let feed = store.feed(&settings.source)?;
+        let notice = store.notice().map(str::to_string);
+        let (tx, rx) = mpsc::channel();
+        let (jobs, job_rx) = mpsc::channel();
+        let cache = cache::spawn(store, feed.id, job_rx, tx.clone(), log.clone())?;
+        let refresh = RefreshJob {
+            settings: Arc::new(settings.clone()),
+            log: log.clone(),
+        };
+        let ctx = Context {
+            jobs: Some(jobs),
+            tx,
+            refresh,
+            browser: options.browser,
+            log: log.clone(),
+        };
+        Ok(Session {
+            app: App::new(settings.clone(), Utc::now(), feed.title),
+            ctx,
+            rx,
+            cache,
+            notice,
+            refresh_on_start: options.refresh_on_start,
+            log,
+        })
     }
 
-    fn apply(&self, app: &mut App, action: Action) {
-        let effects = update(app, action);
-        self.perform(effects);
+    /// Lets the cache worker write what it still holds (it gives up after a while), then logs.
+    fn finish(mut self, result: &Result<(), RuntimeError>) {
+        self.ctx.jobs = None;
+        let deadline = Instant::now() + cache::EXIT_PATIENCE + Duration::from_secs(1);
+        while !self.cache.is_finished() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let how = if result.is_ok() { "ok" } else { "error" };
+        self.log.line(&format!("exit: {how}"));
+    }
+
+    fn run<B: Backend>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        events: Receiver<Input>,
+    ) -> Result<(), RuntimeError> {
+        forward(events, self.ctx.tx.clone())?;
+        let size = terminal.size().map_err(draw_error)?;
+        let resize = Action::Resize {
+            width: size.width,
+            height: size.height,
+        };
+        let start = Action::Start {
+            now: Utc::now(),
+            refresh: self.refresh_on_start,
+            notice: self.notice.take(),
+        };
+        if self.ctx.apply(&mut self.app, resize) || self.ctx.apply(&mut self.app, start) {
+            return Ok(());
+        }
+        event_loop(terminal, &mut self.app, &self.ctx, &self.rx)
     }
 }
 
-fn event_loop(
-    mut guard: Guard,
-    app: &mut App,
-    ctx: &mut Context,
-    rx: Receiver<Msg>,
-    refresh: bool,
-    notice: Option<String>,
-) -> Result<(), RuntimeError> {
-    let size = guard.terminal.size()?;
-    ctx.apply(
-        app,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
-    let start = Action::Start {
-        now: Utc::now(),
-        refresh,
-        notice,
+fn draw_error(e: impl std::fmt::Display) -> RuntimeError {
+    RuntimeError::Draw(e.to_string())
+}
+
+/// Moves `Input` from the caller's channel onto the loop's one channel.
+fn forward(events: Receiver<Input>, tx: Sender<Msg>) -> std::io::Result<()> {
+    let body = move || {
+        for input in events {
+            if tx.send(Msg::Input(input)).is_err() {
+                return;
+            }
+        }
+        let _ = tx.send(Msg::InputClosed);
     };
-    ctx.apply(app, start);
+    std::thread::Builder::new()
+        .name("events".into())
+        .spawn(body)
+        .map(|_| ())
+}
+
+fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    ctx: &Context,
+    rx: &Receiver<Msg>,
+) -> Result<(), RuntimeError> {
     let started = Instant::now();
+    let mut last_tick = Instant::now();
     let mut dirty = true;
     loop {
         let first_frame_due = app.list.loaded || started.elapsed() >= FIRST_FRAME_WAIT;
         if dirty && first_frame_due {
-            guard.terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            terminal
+                .draw(|frame| crate::ui::draw(frame, app))
+                .map_err(draw_error)?;
             dirty = false;
         }
-        let Some(msg) = next_message(app, &rx) else {
+        let Some(msg) = next_message(app, rx, &mut last_tick) else {
             return Ok(());
         };
         // Handle everything already queued before drawing once.
         for msg in std::iter::once(msg).chain(rx.try_iter()) {
-            dirty |= handle(app, ctx, msg)?;
-            if app.quit {
+            if ctx.apply(app, to_action(ctx, msg)?) {
                 return Ok(());
             }
+            dirty = true;
         }
     }
 }
 
-/// Waits for the next message; a tick comes instead while a spinner is animating. `None`
-/// when every sender is gone.
-fn next_message(app: &App, rx: &Receiver<Msg>) -> Option<Msg> {
-    if app.refreshing || !app.list.loaded {
-        match rx.recv_timeout(TICK) {
-            Ok(msg) => Some(msg),
-            Err(RecvTimeoutError::Timeout) => Some(Msg::Action(Action::Tick)),
-            Err(RecvTimeoutError::Disconnected) => None,
-        }
-    } else {
-        rx.recv().ok()
-    }
-}
-
-/// Turns one message into an action and applies it; true when the screen may have changed.
-fn handle(app: &mut App, ctx: &Context, msg: Msg) -> Result<bool, RuntimeError> {
-    let action = match msg {
-        Msg::Action(action) => action,
-        Msg::Term(event) => match to_action(app, event) {
-            Some(action) => action,
-            None => return Ok(false),
-        },
-        Msg::Signal(signal) => {
-            ctx.log.line(&format!("signal {signal}: quitting"));
-            app.quit = true;
-            return Ok(false);
-        }
-        Msg::InputFailed(error) => return Err(RuntimeError::Input(error)),
+/// Waits for the next message; the clock comes instead when the app wants it. `None` when
+/// every sender is gone.
+fn next_message(app: &App, rx: &Receiver<Msg>, last_tick: &mut Instant) -> Option<Msg> {
+    let Some(every) = app.tick_interval() else {
+        return rx.recv().ok();
     };
-    ctx.apply(app, action);
-    Ok(true)
-}
-
-fn to_action(app: &App, event: Event) -> Option<Action> {
-    match event {
-        Event::Key(key) => key_action(app, &key),
-        Event::Mouse(mouse) => mouse_action(mouse).map(Action::Mouse),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        _ => None,
+    let tick = |last_tick: &mut Instant| {
+        *last_tick = Instant::now();
+        Some(Msg::Action(Action::Tick { now: Utc::now() }))
+    };
+    let due = *last_tick + every;
+    if Instant::now() >= due {
+        return tick(last_tick);
+    }
+    match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+        Ok(msg) => Some(msg),
+        Err(RecvTimeoutError::Timeout) => tick(last_tick),
+        Err(RecvTimeoutError::Disconnected) => None,
     }
 }
 
-fn key_action(app: &App, key: &KeyEvent) -> Option<Action> {
-    crate::keymap::intent(app.view(), key).map(Action::Intent)
-}
-
-fn mouse_action(mouse: MouseEvent) -> Option<Mouse> {
-    match mouse.kind {
-        MouseEventKind::ScrollUp => Some(Mouse::ScrollUp),
-        MouseEventKind::ScrollDown => Some(Mouse::ScrollDown),
-        MouseEventKind::Down(MouseButton::Left) => Some(Mouse::Click {
-            column: mouse.column,
-            row: mouse.row,
-        }),
-        _ => None,
-    }
+/// The action a message stands for.
+fn to_action(ctx: &Context, msg: Msg) -> Result<Action, RuntimeError> {
+    let input = match msg {
+        Msg::Action(action) => return Ok(action),
+        Msg::InputClosed => return Err(RuntimeError::Input("the input closed".into())),
+        Msg::Input(input) => input,
+    };
+    Ok(match input {
+        Input::Key(press) => Action::Key(press),
+        Input::Paste(text) => Action::Paste(text),
+        Input::Mouse(mouse) => Action::Mouse(mouse),
+        Input::Resize { width, height } => Action::Resize { width, height },
+        Input::Signal(signal) => {
+            ctx.log.line(&format!("signal {signal}: quitting"));
+            Action::Terminate
+        }
+        Input::Failed(error) => return Err(RuntimeError::Input(error)),
+    })
 }

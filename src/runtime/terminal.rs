@@ -1,6 +1,6 @@
-//! Terminal setup and the guarantee that it is restored: raw mode, alternate screen and mouse
-//! capture on; off again on drop, on error and on panic (the hook restores, then reports).
-//! Owns no product behaviour.
+//! The real terminal's setup and the guarantee that it is restored: raw mode, alternate
+//! screen, mouse capture and bracketed paste on; off again on drop, on error and on panic (the
+//! hook restores, then reports). Only `runtime::run` uses it; owns no product behaviour.
 
 use std::io::{self, Stdout, stdout};
 use std::sync::OnceLock;
@@ -9,7 +9,9 @@ use std::thread::ThreadId;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -54,12 +56,23 @@ impl Drop for Guard {
 
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Best effort: every step is tried even when an earlier one fails.
 pub fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
     let _ = disable_raw_mode();
 }
 

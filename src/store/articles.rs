@@ -92,6 +92,11 @@ pub(super) fn set_read(conn: &Connection, article_id: i64, read: bool) -> rusqli
     Ok(())
 }
 
+pub(super) fn read_state(conn: &Connection, article_id: i64) -> rusqlite::Result<Option<bool>> {
+    let mut stmt = conn.prepare_cached("SELECT read FROM articles WHERE id = ?1")?;
+    stmt.query_row(params![article_id], |r| r.get(0)).optional()
+}
+
 fn article_row(r: &Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
         id: r.get(0)?,

@@ -62,6 +62,17 @@ impl StoreError {
             source,
         }
     }
+    /// True when another connection held the lock for longer than we waited (SQLITE_BUSY or
+    /// SQLITE_LOCKED): worth trying again later.
+    pub fn is_busy(&self) -> bool {
+        let StoreError::Sqlite { source, .. } = self else {
+            return false;
+        };
+        matches!(
+            source.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        )
+    }
     fn unusable(path: &Path, reason: String) -> StoreError {
         StoreError::Unusable {
             path: path.display().to_string(),
@@ -190,6 +201,14 @@ impl Store {
     }
     pub fn set_read(&self, article_id: i64, read: bool) -> Result<(), StoreError> {
         articles::set_read(&self.conn, article_id, read).map_err(|e| self.err(e))
+    }
+    /// The stored read flag of an article (`None`: no such article).
+    pub fn read_state(&self, article_id: i64) -> Result<Option<bool>, StoreError> {
+        articles::read_state(&self.conn, article_id).map_err(|e| self.err(e))
+    }
+    /// How long a statement waits for another connection's lock before it fails as busy.
+    pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(wait).map_err(|e| self.err(e))
     }
 
     fn err(&self, source: rusqlite::Error) -> StoreError {

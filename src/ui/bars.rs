@@ -6,8 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme;
+use super::help;
+use super::theme::Theme;
+use crate::action::View;
 use crate::app::{App, Status};
+use crate::config::theme::Element;
 use crate::text::sanitize::clean_line;
 use crate::text::width::{truncate, width};
 
@@ -31,34 +34,38 @@ fn spread<'a>(left: Vec<Span<'a>>, right: String, cols: usize) -> Line<'a> {
     Line::from(spans)
 }
 
-pub fn title(frame: &mut Frame, app: &App, area: Rect) {
-    let s = app.settings.lang.strings();
+pub fn title(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let name = clean_line(app.title());
     let unread = app.list.counts.unread;
     // Narrow screens keep the feed name readable: no program name, a short count.
     let (prefix, right) = if area.width < 60 {
         (" ", format!("● {unread} "))
     } else {
-        (" chmon · ", format!("{unread} {} ", s.unread))
+        (
+            " chmon · ",
+            format!("{} ", app.settings.lang.unread_count(unread)),
+        )
     };
+    let bar = theme.of(Element::TitleBar);
     let left = vec![
-        Span::styled(prefix, theme::title_bar()),
-        Span::styled(name, theme::title_bar_name()),
+        Span::styled(prefix, bar),
+        Span::styled(name, theme.title_name()),
     ];
     let line = spread(left, right, usize::from(area.width));
-    frame.render_widget(Paragraph::new(line).style(theme::title_bar()), area);
+    frame.render_widget(Paragraph::new(line).style(bar), area);
 }
 
-pub fn status(frame: &mut Frame, app: &App, area: Rect) {
+pub fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let s = app.settings.lang.strings();
+    let bar = theme.of(Element::Status);
     let (text, style) = if app.refreshing {
         let spin = SPINNER[app.spinner % SPINNER.len()];
-        (format!(" {spin} {}", s.refreshing), theme::status_busy())
+        (format!(" {spin} {}", s.refreshing), theme.of(Element::Busy))
     } else {
         match &app.status {
-            Status::None => (String::new(), theme::status()),
-            Status::Info(m) => (format!(" {m}"), theme::status()),
-            Status::Error(m) => (format!(" {m}"), theme::status_error()),
+            Status::None => (String::new(), bar),
+            Status::Info(m) => (format!(" {m}"), bar),
+            Status::Error(m) => (format!(" {m}"), theme.of(Element::Error)),
         }
     };
     let total = app.list.counts.total;
@@ -72,16 +79,35 @@ pub fn status(frame: &mut Frame, app: &App, area: Rect) {
         position,
         usize::from(area.width),
     );
-    frame.render_widget(Paragraph::new(line).style(theme::status()), area);
+    frame.render_widget(Paragraph::new(line).style(bar), area);
 }
 
-pub fn hint(frame: &mut Frame, app: &App, area: Rect) {
-    let s = app.settings.lang.strings();
-    let text = if app.reader.is_some() {
-        s.hint_article
+/// The hinted actions of the view under any overlay, from the keymap: `j/k рух  Enter читати`.
+pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let view = if app.reader.is_some() {
+        View::Article
     } else {
-        s.hint_list
+        View::List
     };
-    let line = truncate(&format!(" {text}"), usize::from(area.width));
-    frame.render_widget(Paragraph::new(line).style(theme::hint()), area);
+    let lang = app.settings.lang;
+    let items: Vec<String> = help::groups(&app.settings.keymap)
+        .into_iter()
+        .filter(|group| group.first.hint && group.first.scope.has(view))
+        .filter_map(|group| {
+            let keys: Vec<String> = group
+                .members
+                .iter()
+                .filter_map(|(_, keys)| keys.first().map(ToString::to_string))
+                .collect();
+            (!keys.is_empty()).then(|| {
+                format!(
+                    "{} {}",
+                    keys.join("/"),
+                    lang.action(group.first.intent).hint
+                )
+            })
+        })
+        .collect();
+    let line = truncate(&format!(" {}", items.join("  ")), usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(theme.of(Element::Hint)), area);
 }

@@ -6,15 +6,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::list::ListLine;
+use crate::config::theme::Element;
 use crate::model::Headline;
 use crate::text::width::truncate;
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if !app.list.loaded || app.list.counts.total == 0 {
-        return empty(frame, app, area);
+        return empty(frame, app, theme, area);
     }
     let cols = usize::from(area.width.saturating_sub(1));
     let today = app.settings.zone.date(app.now);
@@ -31,9 +32,9 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                     &format!(" {}", app.settings.lang.day_header(day, today)),
                     cols,
                 ),
-                theme::day_header(),
+                theme.of(Element::DayHeader),
             ),
-            ListLine::Row(pos) => row(app, pos, cols),
+            ListLine::Row(pos) => row(app, theme, pos, cols),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
@@ -50,33 +51,37 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
 }
 
 /// `● HH:MM  Title`, padded to the width so the selection bar spans the line.
-fn row(app: &App, pos: usize, cols: usize) -> Line<'static> {
+fn row(app: &App, theme: &Theme, pos: usize, cols: usize) -> Line<'static> {
     let selected = pos == app.list.selected;
     let Some(h) = app.list.row(pos) else {
         let style = if selected {
-            theme::selected()
+            theme.of(Element::Selection)
         } else {
-            theme::missing()
+            theme.of(Element::Time)
         };
         return Line::styled(
             truncate(&format!("   ··:··  {:<1$}", "…", cols), cols),
             style,
         );
     };
-    let spans = row_spans(app, h, cols);
+    let spans = row_spans(app, theme, h, cols);
     let line = Line::from(spans);
     if selected {
-        line.style(theme::selected())
+        line.style(theme.of(Element::Selection))
     } else {
         line
     }
 }
 
-fn row_spans(app: &App, h: &Headline, cols: usize) -> Vec<Span<'static>> {
+fn row_spans(app: &App, theme: &Theme, h: &Headline, cols: usize) -> Vec<Span<'static>> {
     let (mark, mark_style, title_style) = if h.read {
-        ("  ", theme::read(), theme::read())
+        ("  ", theme.of(Element::Read), theme.of(Element::Read))
     } else {
-        (" ●", theme::unread_mark(), theme::unread())
+        (
+            " ●",
+            theme.of(Element::UnreadMark),
+            theme.of(Element::Unread),
+        )
     };
     let time = format!(" {}  ", app.settings.zone.format_time(h.time));
     let room = cols.saturating_sub(2 + 8);
@@ -84,36 +89,34 @@ fn row_spans(app: &App, h: &Headline, cols: usize) -> Vec<Span<'static>> {
     let pad = room.saturating_sub(crate::text::width::width(&title));
     vec![
         Span::styled(mark, mark_style),
-        Span::styled(time, theme::time()),
+        Span::styled(time, theme.of(Element::Time)),
         Span::styled(title, title_style),
         Span::raw(" ".repeat(pad)),
     ]
 }
 
 /// Loading, "nothing cached and the fetch failed: press r or use --demo", or an empty feed.
-fn empty(frame: &mut Frame, app: &App, area: Rect) {
+fn empty(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let s = app.settings.lang.strings();
+    let message = theme.of(Element::Message);
     let mut lines = vec![Line::raw("")];
     if let Some(error) = &app.refresh_error {
-        lines.push(Line::styled(format!(" {}", s.empty_failed), theme::error()));
+        lines.push(Line::styled(
+            format!(" {}", s.empty_failed),
+            theme.of(Element::Error),
+        ));
         lines.push(Line::raw(format!(" {error}")));
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!(" {}", s.empty_retry),
-            theme::message(),
-        ));
+        lines.push(Line::styled(format!(" {}", s.empty_retry), message));
     } else if app.refreshing || !app.list.loaded {
         let text = if app.list.loaded {
             s.empty_cache
         } else {
             s.loading
         };
-        lines.push(Line::styled(format!(" {text}"), theme::message()));
+        lines.push(Line::styled(format!(" {text}"), message));
     } else {
-        lines.push(Line::styled(
-            format!(" {}", s.empty_nothing),
-            theme::message(),
-        ));
+        lines.push(Line::styled(format!(" {}", s.empty_nothing), message));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

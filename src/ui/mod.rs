@@ -8,10 +8,12 @@ mod list;
 pub mod theme;
 
 use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
+use theme::Theme;
 
 /// The screen's parts; the body height matches `App::body_height`.
 struct Areas {
@@ -42,14 +44,38 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let parts = areas(full);
-    bars::title(frame, app, parts.title);
+    let theme = Theme::new(&app.settings.theme);
+    bars::title(frame, app, &theme, parts.title);
     match &app.reader {
-        Some(reader) => article::draw(frame, app, reader, parts.body),
-        None => list::draw(frame, app, parts.body),
+        Some(reader) => article::draw(frame, app, &theme, reader, parts.body),
+        None => list::draw(frame, app, &theme, parts.body),
     }
-    bars::status(frame, app, parts.status);
-    bars::hint(frame, app, parts.hint);
+    bars::status(frame, app, &theme, parts.status);
+    bars::hint(frame, app, &theme, parts.hint);
     if app.help {
-        help::draw(frame, app, full);
+        help::draw(frame, app, &theme, full);
+    }
+    mark_split_clusters(frame.buffer_mut());
+}
+
+/// A grapheme of several code points two columns wide (a flag 🇺🇦, a ZWJ sequence) may be
+/// kept by the terminal as two separate halves (tmux puts each regional indicator in its own
+/// column), but ratatui rewrites only the first column when it goes. So the covered column is
+/// marked to be rewritten in the next frame whatever comes there: no half glyph stays behind.
+fn mark_split_clusters(buffer: &mut Buffer) {
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let symbol = buffer[(x, y)].symbol();
+            let columns = crate::text::width::width(symbol).max(1);
+            if columns > 1 && symbol.chars().nth(1).is_some() {
+                let end = x.saturating_add(u16::try_from(columns).unwrap_or(u16::MAX));
+                for covered in x + 1..end.min(area.right()) {
+                    buffer[(covered, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
+                }
+            }
+            x = x.saturating_add(u16::try_from(columns).unwrap_or(1));
+        }
     }
 }

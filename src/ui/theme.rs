@@ -1,96 +1,164 @@
-//! Every style and colour of the TUI, in one place. Plain values; no drawing, no state.
+//! Every style and colour of the TUI, in one place: the built-in presets (`dark`, `light`,
+//! `mono`) and the user's `[theme]` styles patched over them. Plain values; no drawing, no state.
 
 use ratatui::style::{Color, Modifier, Style};
 
-pub fn title_bar() -> Style {
-    Style::new().fg(Color::Black).bg(Color::Cyan)
+use crate::config::theme::{Element, Preset, ThemeConfig};
+
+/// The looks of one run: the preset with the user's styles over it.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme<'a> {
+    config: &'a ThemeConfig,
 }
 
-pub fn title_bar_name() -> Style {
-    title_bar().add_modifier(Modifier::BOLD)
+impl<'a> Theme<'a> {
+    pub fn new(config: &'a ThemeConfig) -> Theme<'a> {
+        Theme { config }
+    }
+
+    /// The style of `element`.
+    pub fn of(&self, element: Element) -> Style {
+        let base = preset(self.config.preset, element);
+        match self.config.style(element) {
+            Some(user) => base.patch(user),
+            None => base,
+        }
+    }
+
+    /// The feed's name in the title bar.
+    pub fn title_name(&self) -> Style {
+        self.of(Element::TitleBar).add_modifier(Modifier::BOLD)
+    }
 }
 
-pub fn day_header() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+fn preset(preset: Preset, element: Element) -> Style {
+    match preset {
+        Preset::Dark => dark(element),
+        Preset::Light => light(element),
+        Preset::Mono => mono(element),
+    }
 }
 
-pub fn time() -> Style {
-    Style::new().fg(Color::DarkGray)
+const fn fg(colour: Color) -> Style {
+    Style::new().fg(colour)
 }
 
-pub fn unread() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
+const fn on(fg: Color, bg: Color) -> Style {
+    Style::new().fg(fg).bg(bg)
 }
 
-pub fn unread_mark() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+const fn with(modifier: Modifier) -> Style {
+    Style::new().add_modifier(modifier)
 }
 
-pub fn read() -> Style {
-    Style::new()
+/// Light text on a dark terminal: the default.
+fn dark(element: Element) -> Style {
+    use Modifier as M;
+    match element {
+        Element::TitleBar => on(Color::Black, Color::Cyan),
+        Element::DayHeader => fg(Color::Yellow).add_modifier(M::BOLD),
+        Element::Time | Element::Hint => fg(Color::DarkGray),
+        Element::Unread | Element::Message => with(M::BOLD),
+        Element::UnreadMark => fg(Color::Cyan).add_modifier(M::BOLD),
+        Element::Read | Element::Body => Style::new(),
+        Element::Selection => on(Color::White, Color::Blue),
+        Element::ArticleTitle => fg(Color::Yellow).add_modifier(M::BOLD),
+        Element::ArticleMeta => fg(Color::Gray).add_modifier(M::ITALIC),
+        Element::ArticleLink => fg(Color::Cyan).add_modifier(M::UNDERLINED),
+        Element::LinkNumbers => fg(Color::Cyan),
+        Element::Status => on(Color::White, Color::DarkGray),
+        Element::Busy => on(Color::Black, Color::Yellow),
+        Element::Error => on(Color::White, Color::Red).add_modifier(M::BOLD),
+        Element::Help => on(Color::White, Color::Black),
+        Element::HelpKey => fg(Color::Yellow).add_modifier(M::BOLD),
+        Element::HelpSection => fg(Color::Cyan).add_modifier(M::BOLD),
+    }
 }
 
-pub fn selected() -> Style {
-    Style::new().bg(Color::Blue).fg(Color::White)
+/// Dark text on a light terminal.
+fn light(element: Element) -> Style {
+    use Modifier as M;
+    match element {
+        Element::TitleBar => on(Color::White, Color::Blue),
+        Element::DayHeader | Element::ArticleTitle | Element::HelpKey => {
+            fg(Color::Blue).add_modifier(M::BOLD)
+        }
+        Element::Time | Element::Hint => fg(Color::DarkGray),
+        Element::Unread | Element::Message => with(M::BOLD),
+        Element::UnreadMark => fg(Color::Blue).add_modifier(M::BOLD),
+        Element::Read | Element::Body => Style::new(),
+        Element::Selection => on(Color::Black, Color::LightCyan),
+        Element::ArticleMeta => fg(Color::DarkGray).add_modifier(M::ITALIC),
+        Element::ArticleLink => fg(Color::Blue).add_modifier(M::UNDERLINED),
+        Element::LinkNumbers => fg(Color::Blue),
+        Element::Status => on(Color::Black, Color::Gray),
+        Element::Busy => on(Color::Black, Color::LightYellow),
+        Element::Error => on(Color::White, Color::Red).add_modifier(M::BOLD),
+        Element::Help => on(Color::Black, Color::White),
+        Element::HelpSection => fg(Color::Magenta).add_modifier(M::BOLD),
+    }
 }
 
-pub fn missing() -> Style {
-    Style::new().fg(Color::DarkGray)
+/// No colours at all (`NO_COLOR`): the selection and the bars in reverse video, unread bold
+/// with its mark, so nothing depends on colour.
+fn mono(element: Element) -> Style {
+    use Modifier as M;
+    match element {
+        Element::TitleBar | Element::Selection | Element::Status => with(M::REVERSED),
+        Element::Busy | Element::Error => with(M::REVERSED | M::BOLD),
+        Element::DayHeader | Element::HelpSection => with(M::BOLD | M::UNDERLINED),
+        Element::Unread
+        | Element::UnreadMark
+        | Element::ArticleTitle
+        | Element::LinkNumbers
+        | Element::HelpKey
+        | Element::Message => with(M::BOLD),
+        Element::ArticleMeta => with(M::ITALIC),
+        Element::ArticleLink => with(M::UNDERLINED),
+        Element::Time | Element::Read | Element::Body | Element::Hint | Element::Help => {
+            Style::new()
+        }
+    }
 }
 
-pub fn article_title() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::theme::ELEMENTS;
 
-pub fn article_meta() -> Style {
-    Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC)
-}
+    #[test]
+    fn mono_has_no_colour_and_the_selection_is_reverse_video() {
+        let config = ThemeConfig::default().without_colour();
+        let theme = Theme::new(&config);
+        for (name, element) in ELEMENTS {
+            let style = theme.of(element);
+            assert!(style.fg.is_none() && style.bg.is_none(), "{name}");
+        }
+        assert!(
+            theme
+                .of(Element::Selection)
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+        assert!(
+            theme
+                .of(Element::Unread)
+                .add_modifier
+                .contains(Modifier::BOLD)
+        );
+        assert_ne!(theme.of(Element::Unread), theme.of(Element::Read));
+    }
 
-pub fn article_link() -> Style {
-    Style::new()
-        .fg(Color::Cyan)
-        .add_modifier(Modifier::UNDERLINED)
-}
-
-pub fn body() -> Style {
-    Style::new()
-}
-
-pub fn status() -> Style {
-    Style::new().fg(Color::White).bg(Color::DarkGray)
-}
-
-pub fn status_error() -> Style {
-    Style::new()
-        .fg(Color::White)
-        .bg(Color::Red)
-        .add_modifier(Modifier::BOLD)
-}
-
-pub fn status_busy() -> Style {
-    Style::new().fg(Color::Black).bg(Color::Yellow)
-}
-
-pub fn hint() -> Style {
-    Style::new().fg(Color::DarkGray)
-}
-
-pub fn message() -> Style {
-    Style::new().add_modifier(Modifier::BOLD)
-}
-
-pub fn error() -> Style {
-    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
-}
-
-pub fn help_box() -> Style {
-    Style::new().fg(Color::White).bg(Color::Black)
-}
-
-pub fn help_key() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
-}
-
-pub fn help_section() -> Style {
-    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    #[test]
+    fn the_users_style_is_patched_over_the_preset() {
+        let mut config = ThemeConfig::default();
+        let user = Style::new().fg(Color::Red).remove_modifier(Modifier::BOLD);
+        config.styles.insert(Element::DayHeader, user);
+        let theme = Theme::new(&config);
+        assert_eq!(
+            theme.of(Element::DayHeader),
+            Style::new().fg(Color::Red).remove_modifier(Modifier::BOLD)
+        );
+        assert_eq!(theme.of(Element::TitleBar), on(Color::Black, Color::Cyan));
+    }
 }

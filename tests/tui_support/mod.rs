@@ -2,9 +2,13 @@
 //! fake store that answers the app's effects in-process (no IO, no threads).
 #![allow(dead_code)]
 
+pub mod backend;
+pub mod running;
+pub mod screen;
+
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use chmon::action::{Action, Effect, HeadlineWindow, Intent};
+use chmon::action::{Action, Effect, HeadlineWindow, Intent, StoreJob};
 use chmon::app::{App, update};
 use chmon::config::Settings;
 use chmon::i18n::Lang;
@@ -73,7 +77,7 @@ pub fn settings(lang: Lang) -> Settings {
 /// The fake cache behind an app under test.
 pub struct Fake {
     pub rows: Vec<Headline>,
-    /// Effects that were not store reads (SetRead, Refresh, OpenUrl, Quit ...), in order.
+    /// Effects that were not store reads (writes, Refresh, OpenUrl, Quit ...), in order.
     pub effects: Vec<Effect>,
 }
 
@@ -110,8 +114,11 @@ impl Fake {
     }
 
     fn answer(&mut self, effect: &Effect) -> Option<Action> {
-        match *effect {
-            Effect::LoadHeadlines { seq, offset, limit } => {
+        let Effect::Store(job) = effect else {
+            return None;
+        };
+        match *job {
+            StoreJob::LoadHeadlines { seq, offset, limit } => {
                 let end = (offset + limit).min(self.rows.len());
                 let rows = self.rows.get(offset.min(end)..end).unwrap_or(&[]).to_vec();
                 Some(Action::HeadlinesLoaded(HeadlineWindow {
@@ -121,12 +128,12 @@ impl Fake {
                     counts: self.counts(),
                 }))
             }
-            Effect::Locate { article_id } => Some(Action::Located {
+            StoreJob::Locate { article_id } => Some(Action::Located {
                 article_id,
                 position: self.rows.iter().position(|h| h.id == article_id),
                 counts: self.counts(),
             }),
-            Effect::LoadArticle { id } => Some(Action::ArticleLoaded {
+            StoreJob::LoadArticle { id } => Some(Action::ArticleLoaded {
                 id,
                 article: self
                     .rows
@@ -134,21 +141,30 @@ impl Fake {
                     .any(|h| h.id == id)
                     .then(|| Box::new(article(id))),
             }),
-            Effect::SetRead { id, read } => {
+            StoreJob::SetRead { id, read } => {
                 if let Some(h) = self.rows.iter_mut().find(|h| h.id == id) {
                     h.read = read;
                 }
                 None
             }
-            _ => None,
         }
     }
 }
 
 /// An app at `width`×`height` with `rows` cached, started (without a refresh) and loaded.
 pub fn started(lang: Lang, rows: Vec<Headline>, width: u16, height: u16) -> (App, Fake) {
+    started_with(settings(lang), rows, width, height)
+}
+
+/// The same with other settings (keys, theme).
+pub fn started_with(
+    settings: Settings,
+    rows: Vec<Headline>,
+    width: u16,
+    height: u16,
+) -> (App, Fake) {
     let mut app = App::new(
-        settings(lang),
+        settings,
         now(),
         Some("Інформ-агенція «Чернігівський монітор»".into()),
     );

@@ -1,0 +1,75 @@
+//! What the user does, before it becomes an `Intent`: a key looked up in the keymap of the
+//! current view, pasted text (ignored: never taken as keys), the mouse and a resized terminal.
+//! Any key or click also clears the status message. Part of `update`; no IO.
+
+use super::list::ListLine;
+use super::{App, Status, intents};
+use crate::action::{Effect, Intent, Mouse};
+use crate::key::KeyPress;
+
+/// A key press: what it means in this view (a key that means nothing still clears the status).
+pub(super) fn key(app: &mut App, press: KeyPress) -> Vec<Effect> {
+    let intent = app.settings.keymap.intent(app.view(), &press);
+    match intent {
+        Some(intent) => self::intent(app, intent),
+        None => {
+            app.say(Status::None);
+            Vec::new()
+        }
+    }
+}
+
+/// An intent from a key (or a test): the status message goes, then the intent acts.
+pub(super) fn intent(app: &mut App, intent: Intent) -> Vec<Effect> {
+    app.say(Status::None);
+    intents::apply(app, intent)
+}
+
+/// Pasted text does nothing: 300 pasted `o`s must not open 300 browsers.
+pub(super) fn pasted(_app: &mut App) -> Vec<Effect> {
+    Vec::new()
+}
+
+pub(super) fn resized(app: &mut App, width: u16, height: u16) -> Vec<Effect> {
+    app.width = width;
+    app.height = height;
+    let text_width = app.text_width();
+    let body = app.body_height();
+    let cx = app.context();
+    if let Some(reader) = app.reader.as_mut() {
+        if reader.width != text_width {
+            reader.layout(text_width, &cx);
+        }
+        reader.scroll = reader.scroll.min(reader.max_scroll(body));
+    }
+    let pos = app.list.selected;
+    app.select(pos)
+}
+
+/// Wheel scrolls the view; a click on a headline selects it (a second click opens it).
+pub(super) fn mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
+    app.say(Status::None);
+    let body = app.body_height();
+    if let Some(reader) = app.reader.as_mut() {
+        match mouse {
+            Mouse::ScrollUp => reader.scroll_by(-3, body),
+            Mouse::ScrollDown => reader.scroll_by(3, body),
+            Mouse::Click { .. } => {}
+        }
+        return Vec::new();
+    }
+    match mouse {
+        Mouse::ScrollUp => app.select(app.list.selected.saturating_sub(3)),
+        Mouse::ScrollDown => app.select(app.list.selected + 3),
+        Mouse::Click { row, .. } => clicked(app, row),
+    }
+}
+
+fn clicked(app: &mut App, row: u16) -> Vec<Effect> {
+    let line = usize::from(row).checked_sub(1);
+    match line.and_then(|l| app.list_lines().get(l).copied()) {
+        Some(ListLine::Row(pos)) if pos == app.list.selected => intents::apply(app, Intent::Open),
+        Some(ListLine::Row(pos)) => app.select(pos),
+        Some(ListLine::Day(_)) | None => Vec::new(),
+    }
+}

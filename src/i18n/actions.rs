@@ -1,0 +1,58 @@
+//! What each action does, in Ukrainian and English: the help line and the short word of the
+//! hint bar. One exhaustive match per language, so a new `Intent` cannot lack its text.
+
+use crate::action::Intent;
+
+/// An action's words: the help line, and the short word of the hint bar (shown for the
+/// table's hinted entries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionText {
+    pub help: &'static str,
+    pub hint: &'static str,
+}
+
+const fn text(help: &'static str, hint: &'static str) -> ActionText {
+    ActionText { help, hint }
+}
+
+pub(super) fn uk(intent: Intent) -> ActionText {
+    match intent {
+        Intent::Down => text("вниз", "рух"),
+        Intent::Up => text("вгору", "вгору"),
+        Intent::PageDown => text("екран вниз", "екран"),
+        Intent::PageUp => text("екран вгору", "екран"),
+        Intent::Top => text("на початок", "початок"),
+        Intent::Bottom => text("у кінець", "кінець"),
+        Intent::Open => text("читати статтю (позначає прочитаною)", "читати"),
+        Intent::Next => text("наступна стаття", "наступна/попередня"),
+        Intent::Previous => text("попередня стаття", "попередня"),
+        Intent::Back => text("назад до списку", "назад"),
+        Intent::Refresh => text("оновити стрічку", "оновити"),
+        Intent::OpenLink => text("відкрити посилання в браузері", "браузер"),
+        Intent::ToggleRead => text("прочитано / непрочитано", "прочитано"),
+        Intent::Help => text("ця довідка", "довідка"),
+        Intent::CloseHelp => text("закрити довідку", "закрити"),
+        Intent::Quit => text("вихід", "вихід"),
+    }
+}
+
+pub(super) fn en(intent: Intent) -> ActionText {
+    match intent {
+        Intent::Down => text("down", "move"),
+        Intent::Up => text("up", "up"),
+        Intent::PageDown => text("a screen down", "page"),
+        Intent::PageUp => text("a screen up", "page"),
+        Intent::Top => text("to the top", "top"),
+        Intent::Bottom => text("to the bottom", "bottom"),
+        Intent::Open => text("read the article (marks it read)", "read"),
+        Intent::Next => text("next article", "next/previous"),
+        Intent::Previous => text("previous article", "previous"),
+        Intent::Back => text("back to the list", "back"),
+        Intent::Refresh => text("refresh the feed", "refresh"),
+        Intent::OpenLink => text("open the link in the browser", "browser"),
+        Intent::ToggleRead => text("toggle read / unread", "read/unread"),
+        Intent::Help => text("this help", "help"),
+        Intent::CloseHelp => text("close the help", "close"),
+        Intent::Quit => text("quit", "quit"),
+    }
+}

@@ -1,0 +1,119 @@
+//! THE key table: every action the reader has, its config name, the views it works in and its
+//! default keys. The keymap, the `?` help, the hint bar and the README's key table are made from
+//! it (a test compares the README). A new action is one entry here (plus its `Intent`, its help
+//! text in `i18n` and its arm in `app::intents`, which the compiler asks for). Data only.
+
+use crate::action::{Intent, View};
+
+/// Where an action works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    List,
+    Article,
+    /// The list and the article view.
+    Both,
+    /// Every view, the help overlay included.
+    Always,
+}
+
+impl Scope {
+    pub fn has(self, view: View) -> bool {
+        match self {
+            Scope::List => view == View::List,
+            Scope::Article => view == View::Article,
+            Scope::Both => view != View::Help,
+            Scope::Always => true,
+        }
+    }
+}
+
+/// One action of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The name in `[keys]` of the config.
+    pub name: &'static str,
+    pub intent: Intent,
+    pub scope: Scope,
+    /// Default keys, as `keymap::Key::parse` reads them.
+    pub keys: &'static [&'static str],
+    /// Also acts on auto-repeat (movement); everything else acts on a press only.
+    pub repeats: bool,
+    /// Shares the help line (and hint) of the entry before it: `j ↓ / k ↑  down / up`.
+    pub joins: bool,
+    /// Shown in the hint bar (with the entries that join it).
+    pub hint: bool,
+}
+
+const fn entry(
+    name: &'static str,
+    intent: Intent,
+    scope: Scope,
+    keys: &'static [&'static str],
+) -> Entry {
+    Entry {
+        name,
+        intent,
+        scope,
+        keys,
+        repeats: false,
+        joins: false,
+        hint: false,
+    }
+}
+
+const fn moves(e: Entry) -> Entry {
+    Entry { repeats: true, ..e }
+}
+
+const fn joins(e: Entry) -> Entry {
+    Entry { joins: true, ..e }
+}
+
+const fn hint(e: Entry) -> Entry {
+    Entry { hint: true, ..e }
+}
+
+/// In help order: the hint bar shows the hinted ones of a view in this order too.
+pub const TABLE: &[Entry] = &[
+    hint(moves(entry("down", Intent::Down, Scope::Both, &["j", "↓"]))),
+    joins(moves(entry("up", Intent::Up, Scope::Both, &["k", "↑"]))),
+    moves(entry(
+        "page_down",
+        Intent::PageDown,
+        Scope::Both,
+        &["Space", "PgDn"],
+    )),
+    joins(moves(entry(
+        "page_up",
+        Intent::PageUp,
+        Scope::Both,
+        &["PgUp"],
+    ))),
+    entry("top", Intent::Top, Scope::Both, &["g", "Home"]),
+    joins(entry("bottom", Intent::Bottom, Scope::Both, &["G", "End"])),
+    hint(entry(
+        "open",
+        Intent::Open,
+        Scope::List,
+        &["Enter", "l", "→"],
+    )),
+    hint(entry("next", Intent::Next, Scope::Article, &["n"])),
+    joins(entry("previous", Intent::Previous, Scope::Article, &["p"])),
+    hint(entry(
+        "back",
+        Intent::Back,
+        Scope::Article,
+        &["Esc", "h", "q", "←"],
+    )),
+    hint(entry("refresh", Intent::Refresh, Scope::Both, &["r"])),
+    hint(entry("open_link", Intent::OpenLink, Scope::Both, &["o"])),
+    hint(entry(
+        "toggle_read",
+        Intent::ToggleRead,
+        Scope::List,
+        &["u"],
+    )),
+    hint(entry("help", Intent::Help, Scope::Both, &["?"])),
+    hint(entry("quit", Intent::Quit, Scope::List, &["q"])),
+    entry("quit_anywhere", Intent::Quit, Scope::Always, &["Ctrl-c"]),
+];

@@ -1,0 +1,199 @@
+//! The cache worker: owns a `Store` and answers `StoreJob`s in order. Writes never wait long
+//! and are never dropped for a busy database: a write that finds the file locked (a refresh is
+//! writing) is kept and retried, the reads behind it are answered at once, and what they return
+//! already shows the kept writes. On the way out it keeps trying for a while before giving up.
+
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use super::Msg;
+use super::log::Log;
+use crate::action::{Action, HeadlineWindow, StoreJob};
+use crate::model::Counts;
+use crate::store::{Store, StoreError};
+
+/// How long a write waits for the lock before it is kept for later.
+const WRITE_WAIT: Duration = Duration::from_millis(25);
+/// How long a read may wait for the lock (WAL readers rarely have to).
+const READ_WAIT: Duration = Duration::from_secs(5);
+/// How often kept writes are tried again.
+const RETRY: Duration = Duration::from_millis(200);
+/// How long kept writes are tried after the reader has quit.
+pub const EXIT_PATIENCE: Duration = Duration::from_secs(15);
+
+/// A read mark not yet in the file: what it should be and what the file said before.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    id: i64,
+    read: bool,
+    was: Option<bool>,
+}
+
+struct Cache {
+    store: Store,
+    feed_id: i64,
+    pending: Vec<Pending>,
+    next_retry: Instant,
+    tx: Sender<Msg>,
+    log: Log,
+}
+
+/// Starts the worker; it ends when `jobs` closes and the kept writes are written (or given up).
+pub fn spawn(
+    store: Store,
+    feed_id: i64,
+    jobs: Receiver<StoreJob>,
+    tx: Sender<Msg>,
+    log: Log,
+) -> std::io::Result<JoinHandle<()>> {
+    let cache = Cache {
+        store,
+        feed_id,
+        pending: Vec::new(),
+        next_retry: Instant::now(),
+        tx,
+        log,
+    };
+    std::thread::Builder::new()
+        .name("cache".into())
+        .spawn(move || cache.serve(&jobs))
+}
+
+impl Cache {
+    fn serve(mut self, jobs: &Receiver<StoreJob>) {
+        loop {
+            let job = if self.pending.is_empty() {
+                jobs.recv().map_err(|_| RecvTimeoutError::Disconnected)
+            } else {
+                jobs.recv_timeout(self.next_retry.saturating_duration_since(Instant::now()))
+            };
+            match job {
+                Ok(job) => {
+                    if !self.handle(job) {
+                        break;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+            }
+            if !self.pending.is_empty() && Instant::now() >= self.next_retry {
+                self.flush();
+            }
+        }
+        self.flush_before_exit();
+    }
+
+    /// Answers one job; false when nobody listens any more.
+    fn handle(&mut self, job: StoreJob) -> bool {
+        let answer = match job {
+            StoreJob::SetRead { id, read } => {
+                self.keep(id, read);
+                self.flush();
+                return true;
+            }
+            StoreJob::LoadHeadlines { seq, offset, limit } => self.headlines(seq, offset, limit),
+            StoreJob::Locate { article_id } => self.locate(article_id),
+            StoreJob::LoadArticle { id } => self.article(id),
+        };
+        let action = answer.unwrap_or_else(|e| {
+            self.log.line(&format!("cache: {e}"));
+            Action::StoreFailed(e.to_string())
+        });
+        self.tx.send(Msg::Action(action)).is_ok()
+    }
+
+    fn headlines(&self, seq: u64, offset: usize, limit: usize) -> Result<Action, StoreError> {
+        let counts = self.counts()?;
+        let mut rows = self.store.headlines(self.feed_id, offset, limit)?;
+        for row in &mut rows {
+            if let Some(p) = self.pending.iter().find(|p| p.id == row.id) {
+                row.read = p.read;
+            }
+        }
+        Ok(Action::HeadlinesLoaded(HeadlineWindow {
+            seq,
+            offset,
+            rows,
+            counts,
+        }))
+    }
+
+    fn locate(&self, article_id: i64) -> Result<Action, StoreError> {
+        Ok(Action::Located {
+            article_id,
+            position: self.store.position_of(self.feed_id, article_id)?,
+            counts: self.counts()?,
+        })
+    }
+
+    fn article(&self, id: i64) -> Result<Action, StoreError> {
+        let mut article = self.store.article(id)?;
+        if let (Some(a), Some(p)) = (&mut article, self.pending.iter().find(|p| p.id == id)) {
+            a.read = p.read;
+        }
+        Ok(Action::ArticleLoaded {
+            id,
+            article: article.map(Box::new),
+        })
+    }
+
+    /// The stored counts, corrected by the writes still kept.
+    fn counts(&self) -> Result<Counts, StoreError> {
+        let mut counts = self.store.counts(self.feed_id)?;
+        for p in &self.pending {
+            match (p.was, p.read) {
+                (Some(true), false) => counts.unread += 1,
+                (Some(false), true) => counts.unread = counts.unread.saturating_sub(1),
+                (Some(true), true) | (Some(false), false) | (None, _) => {}
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Keeps a read mark (a later one for the same article replaces it).
+    fn keep(&mut self, id: i64, read: bool) {
+        if let Some(p) = self.pending.iter_mut().find(|p| p.id == id) {
+            p.read = read;
+            return;
+        }
+        let was = self.store.read_state(id).ok().flatten();
+        self.pending.push(Pending { id, read, was });
+    }
+
+    /// Writes the kept marks in order; stops at the first that finds the file busy.
+    fn flush(&mut self) {
+        let _ = self.store.set_busy_timeout(WRITE_WAIT);
+        while let Some(&p) = self.pending.first() {
+            match self.store.set_read(p.id, p.read) {
+                Ok(()) => {}
+                Err(e) if e.is_busy() => break,
+                Err(e) => {
+                    self.log
+                        .line(&format!("cache: read mark of {} lost: {e}", p.id));
+                    let _ = self
+                        .tx
+                        .send(Msg::Action(Action::StoreFailed(e.to_string())));
+                }
+            }
+            self.pending.remove(0);
+        }
+        let _ = self.store.set_busy_timeout(READ_WAIT);
+        self.next_retry = Instant::now() + RETRY;
+    }
+
+    /// After the reader has quit: a refresh may still hold the lock for a few seconds.
+    fn flush_before_exit(&mut self) {
+        let deadline = Instant::now() + EXIT_PATIENCE;
+        while !self.pending.is_empty() && Instant::now() < deadline {
+            self.flush();
+            if !self.pending.is_empty() {
+                std::thread::sleep(RETRY);
+            }
+        }
+        for p in &self.pending {
+            self.log
+                .line(&format!("cache: read mark of {} not written (busy)", p.id));
+        }
+    }
+}
