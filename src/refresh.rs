@@ -3,15 +3,18 @@
 //! Must not draw, print or decide anything about presentation.
 
 use std::path::Path;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use crate::config::Retention;
 use crate::feed::FeedError;
 use crate::feed::chunked::{Streamed, parse_body_chunked};
 use crate::feed::fetch::{FetchOutcome, Fetched, Fetcher, Validators};
+use crate::feed::freshness;
 use crate::feed::parse::{Parsed, parse_body};
 use crate::hash::fnv1a;
-use crate::model::ParsedFeed;
+use crate::model::{ListQuery, ParsedFeed, Scope};
 use crate::store::{FeedRecord, Store, StoreError, UpsertStats};
 
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +32,9 @@ pub struct RefreshReport {
     /// The server answered 304, or sent the same bytes as last time: nothing was parsed.
     pub unchanged: bool,
     pub feed_title: Option<String>,
+    /// How long the server said this answer stays fresh: the larger of `max-age` (less
+    /// `Age`) or `Expires`, and the feed's `<ttl>`.
+    pub server_wait: Option<Duration>,
 }
 
 /// True when `source` names a local file rather than an http(s) URL.
@@ -36,17 +42,29 @@ pub fn is_local(source: &str) -> bool {
     !(source.starts_with("http://") || source.starts_with("https://"))
 }
 
-/// Refreshes one source into the cache. On any error the cache is exactly as it was: a feed
-/// is parsed in pieces (see `feed::chunked`) straight into one cache transaction.
+/// Refreshes one source into the cache, keeping everything. On any error the cache is exactly
+/// as it was: a feed is parsed in pieces (see `feed::chunked`) straight into one transaction.
 pub fn refresh(
     store: &mut Store,
     fetcher: &Fetcher,
     source: &str,
     now: DateTime<Utc>,
 ) -> Result<RefreshReport, RefreshError> {
+    refresh_keeping(store, fetcher, source, Retention::default(), now)
+}
+
+/// [`refresh`], then lets go of what `retention` does not keep (see `store::retention`).
+pub fn refresh_keeping(
+    store: &mut Store,
+    fetcher: &Fetcher,
+    source: &str,
+    retention: Retention,
+    now: DateTime<Utc>,
+) -> Result<RefreshReport, RefreshError> {
     let mut feed = store.feed(source)?;
+    let job = Job { retention, now };
     if is_local(source) {
-        return refresh_file(store, &mut feed, source, now);
+        return refresh_file(store, &mut feed, source, &job);
     }
     let url = feed.feed_url.clone().unwrap_or_else(|| source.to_string());
     let validators = Validators {
@@ -54,14 +72,16 @@ pub fn refresh(
         last_modified: feed.last_modified.clone(),
     };
     let fetched = match fetcher.get(&url, &validators)? {
-        FetchOutcome::NotModified => return unchanged(store, &feed),
+        FetchOutcome::NotModified(fresh) => {
+            return unchanged(store, &feed, fresh.lifetime(job.now));
+        }
         FetchOutcome::Body(fetched) => fetched,
     };
     let hash = fnv1a(&fetched.bytes);
     if feed.body_hash == Some(hash) {
         remember_validators(&mut feed, &fetched);
         store.save_feed(&feed)?;
-        return unchanged(store, &feed);
+        return unchanged(store, &feed, server_wait(&fetched, job.now));
     }
     let body = Body {
         bytes: &fetched.bytes,
@@ -71,10 +91,26 @@ pub fn refresh(
     };
     let mut updated = feed.clone();
     remember_validators(&mut updated, &fetched);
-    match stream_feed(store, &mut updated, &body, now)? {
-        Ok(report) => Ok(report),
-        Err(feed_urls) => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now),
-    }
+    let report = match stream_feed(store, &mut updated, &body, &job)? {
+        Ok(report) => report,
+        Err(feed_urls) => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, &job)?,
+    };
+    Ok(RefreshReport {
+        server_wait: report.server_wait.max(server_wait(&fetched, job.now)),
+        ..report
+    })
+}
+
+/// What every step of one refresh needs.
+struct Job {
+    retention: Retention,
+    now: DateTime<Utc>,
+}
+
+/// The larger of the HTTP freshness and the body's `<ttl>`.
+fn server_wait(fetched: &Fetched, now: DateTime<Utc>) -> Option<Duration> {
+    let http = fetched.freshness.lifetime(now);
+    http.max(freshness::ttl(&fetched.bytes))
 }
 
 /// A local feed file: read, skipped when its bytes are unchanged, else parsed and stored.
@@ -82,13 +118,13 @@ fn refresh_file(
     store: &mut Store,
     feed: &mut FeedRecord,
     source: &str,
-    now: DateTime<Utc>,
+    job: &Job,
 ) -> Result<RefreshReport, RefreshError> {
     let path = Path::new(source.strip_prefix("file://").unwrap_or(source));
     let bytes = read_file(path)?;
     let hash = fnv1a(&bytes);
     if feed.body_hash == Some(hash) {
-        return unchanged(store, feed);
+        return unchanged(store, feed, freshness::ttl(&bytes));
     }
     let body = Body {
         bytes: &bytes,
@@ -96,7 +132,7 @@ fn refresh_file(
         url: &file_url(path),
         hash,
     };
-    match stream_feed(store, feed, &body, now)? {
+    match stream_feed(store, feed, &body, job)? {
         Ok(report) => Ok(report),
         Err(_page) => Err(FeedError::NoFeed {
             url: source.to_string(),
@@ -121,9 +157,9 @@ fn stream_feed(
     store: &mut Store,
     feed: &mut FeedRecord,
     body: &Body<'_>,
-    now: DateTime<Utc>,
+    job: &Job,
 ) -> Result<Result<RefreshReport, Vec<String>>, RefreshError> {
-    let mut upsert = store.begin_upsert(feed.id, now)?;
+    let mut upsert = store.begin_upsert(feed.id, job.now)?;
     let streamed = parse_body_chunked(body.bytes, body.content_type, body.url, &mut |items| {
         upsert.add(&items).map_err(RefreshError::from)
     })?;
@@ -136,11 +172,12 @@ fn stream_feed(
     }
     feed.body_hash = Some(body.hash);
     upsert.save_feed(feed)?;
-    let stats = upsert.commit()?;
+    let stats = upsert.commit_keeping(job.retention)?;
     Ok(Ok(RefreshReport {
         stats,
         unchanged: false,
         feed_title: feed.title.clone(),
+        server_wait: freshness::ttl(body.bytes),
     }))
 }
 
@@ -151,7 +188,7 @@ fn discover(
     feed: &mut FeedRecord,
     page_url: &str,
     mut candidates: Vec<String>,
-    now: DateTime<Utc>,
+    job: &Job,
 ) -> Result<RefreshReport, RefreshError> {
     if let Ok(fallback) = url::Url::parse(page_url).and_then(|u| u.join("/news.xml")) {
         candidates.push(fallback.to_string());
@@ -173,7 +210,11 @@ fn discover(
         };
         feed.feed_url = Some(candidate);
         remember_validators(feed, &fetched);
-        return store_feed(store, feed, parsed, fnv1a(&fetched.bytes), now);
+        let report = store_feed(store, feed, parsed, fnv1a(&fetched.bytes), job)?;
+        return Ok(RefreshReport {
+            server_wait: server_wait(&fetched, job.now),
+            ..report
+        });
     }
     Err(FeedError::NoFeed {
         url: page_url.to_string(),
@@ -195,31 +236,38 @@ fn store_feed(
     feed: &mut FeedRecord,
     parsed: ParsedFeed,
     hash: u64,
-    now: DateTime<Utc>,
+    job: &Job,
 ) -> Result<RefreshReport, RefreshError> {
-    let stats = store.upsert_items(feed.id, &parsed.items, now)?;
     if parsed.title.is_some() {
         feed.title = parsed.title;
     }
     feed.body_hash = Some(hash);
-    store.save_feed(feed)?;
+    let mut upsert = store.begin_upsert(feed.id, job.now)?;
+    upsert.add(&parsed.items)?;
+    upsert.save_feed(feed)?;
+    let stats = upsert.commit_keeping(job.retention)?;
     Ok(RefreshReport {
         stats,
         unchanged: false,
         feed_title: feed.title.clone(),
+        server_wait: None,
     })
 }
 
-fn unchanged(store: &Store, feed: &FeedRecord) -> Result<RefreshReport, RefreshError> {
-    let counts = store.counts(feed.id)?;
+fn unchanged(
+    store: &Store,
+    feed: &FeedRecord,
+    server_wait: Option<Duration>,
+) -> Result<RefreshReport, RefreshError> {
+    let counts = store.counts(&ListQuery::new(Scope::Feed(feed.id)))?;
     Ok(RefreshReport {
         stats: UpsertStats {
-            new: 0,
-            updated: 0,
             total: counts.total,
+            ..UpsertStats::default()
         },
         unchanged: true,
         feed_title: feed.title.clone(),
+        server_wait,
     })
 }
 

@@ -9,6 +9,7 @@ use reqwest::blocking::{Client, Response};
 use reqwest::header::{self, HeaderMap};
 
 use super::FeedError;
+use super::freshness::{self, Freshness};
 pub use crate::config::FetchOptions;
 
 #[path = "fetch_error.rs"]
@@ -23,7 +24,8 @@ pub struct Validators {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchOutcome {
-    NotModified,
+    /// 304, with what the answer said about its freshness.
+    NotModified(Freshness),
     Body(Fetched),
 }
 
@@ -35,6 +37,8 @@ pub struct Fetched {
     pub content_type: Option<String>,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// What the server said about when to ask again.
+    pub freshness: Freshness,
 }
 
 pub struct Fetcher {
@@ -79,14 +83,21 @@ impl Fetcher {
             .send()
             .map_err(|e| fail(fetch_error::describe(&e, &self.opts)))?;
         let status = response.status();
+        let headers = response.headers().clone();
         if status == StatusCode::NOT_MODIFIED {
-            return Ok(FetchOutcome::NotModified);
+            return Ok(FetchOutcome::NotModified(freshness_of(&headers)));
+        }
+        if let Some(retry_after) = throttled(status, &headers) {
+            return Err(FeedError::Throttled {
+                url: crate::text::sanitize::clean_line(url),
+                status: status_text(status),
+                retry_after,
+            });
         }
         if !status.is_success() {
             return Err(fail(format!("HTTP {}", status_text(status))));
         }
         let final_url = response.url().to_string();
-        let headers = response.headers().clone();
         let bytes = self.read_body(response).map_err(fail)?;
         Ok(FetchOutcome::Body(Fetched {
             url: final_url,
@@ -94,6 +105,7 @@ impl Fetcher {
             content_type: header_text(&headers, header::CONTENT_TYPE),
             etag: header_text(&headers, header::ETAG),
             last_modified: header_text(&headers, header::LAST_MODIFIED),
+            freshness: freshness_of(&headers),
         }))
     }
 
@@ -126,6 +138,25 @@ fn status_text(status: StatusCode) -> String {
         Some(reason) => format!("{} {reason}", status.as_u16()),
         None => status.as_u16().to_string(),
     }
+}
+
+/// The `Retry-After` of a 429 or 503 (`None` for any other status, or without the header).
+fn throttled(status: StatusCode, headers: &HeaderMap) -> Option<std::time::Duration> {
+    if !matches!(status.as_u16(), 429 | 503) {
+        return None;
+    }
+    let value = header_text(headers, header::RETRY_AFTER)?;
+    freshness::retry_after(&value, chrono::Utc::now())
+}
+
+fn freshness_of(headers: &HeaderMap) -> Freshness {
+    let get = |name| header_text(headers, name);
+    Freshness::parse(
+        get(header::CACHE_CONTROL).as_deref(),
+        get(header::AGE).as_deref(),
+        get(header::EXPIRES).as_deref(),
+        get(header::DATE).as_deref(),
+    )
 }
 
 fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
