@@ -1,0 +1,341 @@
+//! What a page says about its story besides the text: headline, publication date, author and
+//! canonical address, from JSON-LD, `<meta>` tags, `<time>`, bylines, `<h1>` and `<title>`.
+//! Reads the DOM only; every string returned is sanitised to one line.
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use super::dom::{Dom, NodeId, ROOT, collapse};
+use crate::feed::date::parse_date;
+use crate::sanitize::clean_line;
+
+/// Largest JSON-LD block read (serde_json also caps nesting at 128).
+const MAX_JSON: usize = 512 * 1024;
+/// Longest headline or author taken from the page.
+const MAX_LINE: usize = 400;
+
+#[derive(Debug, Default)]
+pub(super) struct Meta {
+    pub title: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub author: Option<String>,
+    pub canonical: Option<String>,
+}
+
+/// Everything of interest found in one walk (plus the JSON-LD parse).
+#[derive(Default)]
+struct Found {
+    metas: Vec<(String, String)>,
+    ld: Vec<Value>,
+    h1: Vec<String>,
+    doc_title: Option<String>,
+    times: Vec<String>,
+    bylines: Vec<String>,
+    canonical: Option<String>,
+}
+
+pub(super) fn read(dom: &Dom) -> Meta {
+    let f = walk(dom);
+    let meta = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            f.metas
+                .iter()
+                .find(|(n, v)| n == k && !v.trim().is_empty())
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let site_name = meta(&["og:site_name"]).map(|s| line(&s));
+    let ld_title = ld_field(&f.ld, &["headline", "name"]);
+    let social = meta(&["og:title", "twitter:title"]).or(ld_title);
+    let title = pick_title(&f, social.as_deref(), site_name.as_deref());
+    let published = ld_field(&f.ld, &["datePublished", "dateCreated"])
+        .into_iter()
+        .chain(meta(&[
+            "article:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "dc.date.issued",
+            "dcterms.created",
+            "date",
+            "parsely-pub-date",
+            "sailthru.date",
+        ]))
+        .chain(f.times.iter().cloned())
+        .find_map(|s| parse_date(&s));
+    let author = ld_author(&f.ld)
+        .or_else(|| {
+            meta(&["author", "article:author", "dc.creator"]).filter(|a| !looks_like_url(a))
+        })
+        .or_else(|| f.bylines.first().cloned())
+        .map(|a| line(&strip_by(&a)))
+        .filter(|a| !a.is_empty());
+    Meta {
+        title: title.filter(|t| !t.is_empty()),
+        published,
+        author,
+        canonical: f.canonical.or_else(|| meta(&["og:url"])),
+    }
+}
+
+fn walk(dom: &Dom) -> Found {
+    let mut f = Found::default();
+    for id in dom.descendants(ROOT) {
+        let Some(name) = dom.name(id) else {
+            continue;
+        };
+        let attr = |a: &str| dom.attr(id, a).map(str::to_string);
+        match name {
+            "meta" => {
+                let key = attr("property")
+                    .or_else(|| attr("name"))
+                    .or_else(|| attr("itemprop"));
+                if let (Some(k), Some(v)) = (key, attr("content")) {
+                    f.metas.push((k.trim().to_ascii_lowercase(), v));
+                }
+            }
+            "script" if is_ld(dom, id) => {
+                let text: String = dom
+                    .children(id)
+                    .iter()
+                    .filter_map(|&c| dom.text_of(c))
+                    .collect();
+                if text.len() <= MAX_JSON
+                    && let Ok(v) = serde_json::from_str::<Value>(text.trim())
+                {
+                    f.ld.push(v);
+                }
+            }
+            "h1" => f.h1.push(dom.text(id)),
+            "title" if f.doc_title.is_none() => f.doc_title = Some(dom.text(id)),
+            "time" => f.times.extend(attr("datetime")),
+            "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                f.canonical = f.canonical.or(attr("href"));
+            }
+            _ => {}
+        }
+        if is_byline(dom, id) && f.bylines.len() < 4 {
+            let t = dom.text(id);
+            if !t.is_empty() && t.chars().count() <= 100 {
+                f.bylines.push(t);
+            }
+        }
+        if name != "meta" && dom.attr(id, "itemprop") == Some("datePublished") {
+            f.times.extend(attr("datetime").or_else(|| attr("content")));
+        }
+    }
+    f
+}
+
+fn is_ld(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
+fn is_byline(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "rel") == Some("author")
+        || dom.attr(id, "itemprop") == Some("author")
+        || super::signals::words(dom, id)
+            .iter()
+            .any(|w| w == "byline" || w == "author")
+            && !dom.is(id, &["meta", "body", "article", "div", "section"])
+}
+
+/// The `<h1>` when the social/document titles agree with it (or there is nothing else), else
+/// the social title, else the document title, with the site's name cut off.
+fn pick_title(f: &Found, social: Option<&str>, site: Option<&str>) -> Option<String> {
+    let social = social.map(line);
+    let doc = f.doc_title.as_deref().map(line);
+    let h1s: Vec<String> =
+        f.h1.iter()
+            .map(|h| line(h))
+            .filter(|h| !h.is_empty())
+            .collect();
+    let agrees = |h: &str| {
+        let h = h.to_lowercase();
+        [&social, &doc]
+            .iter()
+            .any(|t| t.as_ref().is_some_and(|t| t.to_lowercase().contains(&h)))
+    };
+    if let Some(h) = h1s.iter().find(|h| agrees(h)) {
+        return Some(h.clone());
+    }
+    if let Some(s) = social {
+        return Some(strip_site(&s, site));
+    }
+    if h1s.len() == 1 {
+        return h1s.first().cloned();
+    }
+    doc.map(|d| strip_site(&d, site))
+}
+
+/// `Headline | Site` → `Headline`: a last (or else first) part that is the site's name or
+/// a few words after a separator goes; a title without one stays whole.
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    const SEPARATORS: &[&str] = &[" | ", " — ", " – ", " - ", " :: ", " · ", " » "];
+    let is_site = |part: &str| {
+        let part = part.trim();
+        site.is_some_and(|s| s.eq_ignore_ascii_case(part))
+    };
+    for sep in SEPARATORS {
+        let Some((head, tail)) = title.rsplit_once(sep) else {
+            continue;
+        };
+        if is_site(tail) {
+            return head.trim().to_string();
+        }
+        if let Some((_, rest)) = title.split_once(sep).filter(|(f, _)| is_site(f)) {
+            return rest.trim().to_string();
+        }
+        if tail.split_whitespace().count() <= 3 {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// Story-like JSON-LD objects: at the top, in arrays and in `@graph`.
+fn ld_objects(ld: &[Value]) -> Vec<&serde_json::Map<String, Value>> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Value> = ld.iter().collect();
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+                if is_story_type(map.get("@type")) {
+                    out.push(map);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn is_story_type(t: Option<&Value>) -> bool {
+    let story = |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report";
+    match t {
+        Some(Value::String(s)) => story(s),
+        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(story)),
+        _ => false,
+    }
+}
+
+fn ld_field(ld: &[Value], keys: &[&str]) -> Option<String> {
+    ld_objects(ld).into_iter().find_map(|o| {
+        keys.iter()
+            .find_map(|k| o.get(*k).and_then(Value::as_str).map(str::to_string))
+    })
+}
+
+fn ld_author(ld: &[Value]) -> Option<String> {
+    let name = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    };
+    ld_objects(ld).into_iter().find_map(|o| {
+        let names: Vec<String> = match o.get("author")? {
+            Value::Array(a) => a.iter().filter_map(name).collect(),
+            v => name(v).into_iter().collect(),
+        };
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| line(n))
+            .filter(|n| !n.is_empty())
+            .collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    })
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/')
+}
+
+/// "By Jane Doe", "Автор: …", "Von …": the name only.
+fn strip_by(s: &str) -> String {
+    const PREFIXES: &[&str] = &[
+        "by ",
+        "автор:",
+        "автор ",
+        "авторка:",
+        "текст:",
+        "von ",
+        "par ",
+        "por ",
+        "autor:",
+        "autorka:",
+        "autor ",
+        "di ",
+    ];
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    for p in PREFIXES {
+        if lower.starts_with(p) {
+            let cut: String = t.chars().skip(p.chars().count()).collect();
+            return cut.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// Sanitised, one line, not absurdly long.
+pub(super) fn line(s: &str) -> String {
+    let l = clean_line(&collapse(s));
+    if l.chars().count() > MAX_LINE {
+        l.chars().take(MAX_LINE).collect()
+    } else {
+        l
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::dom::parse;
+    use super::*;
+
+    #[test]
+    fn json_ld_wins_for_date_and_author() {
+        let html = r#"<head><title>Big news | Daily</title>
+            <script type="application/ld+json">{"@graph":[{"@type":"WebPage"},
+            {"@type":"NewsArticle","headline":"Big news","datePublished":"2024-03-14T09:12:00+02:00",
+            "author":[{"@type":"Person","name":"Ann Lee"},{"name":"Bo Chan"}]}]}</script>
+            <meta name="author" content="Someone Else"></head><body><h1>Big news</h1>"#;
+        let m = read(&parse(html, 10_000));
+        assert_eq!(m.title.as_deref(), Some("Big news"));
+        assert_eq!(m.author.as_deref(), Some("Ann Lee, Bo Chan"));
+        assert_eq!(
+            m.published.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2024-03-14T07:12:00+00:00")
+        );
+    }
+
+    #[test]
+    fn titles_lose_the_site_name() {
+        assert_eq!(
+            strip_site("Міська рада ухвалила бюджет — Новини Полісся", None),
+            "Міська рада ухвалила бюджет"
+        );
+        assert_eq!(strip_site("A | B", Some("B")), "A");
+        assert_eq!(
+            strip_site("Daily | Big news today", Some("Daily")),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site("Ein Titel - mit Strich im Titel selbst", None),
+            "Ein Titel - mit Strich im Titel selbst"
+        );
+    }
+
+    #[test]
+    fn bylines_lose_their_prefix() {
+        assert_eq!(strip_by("By Jane Doe"), "Jane Doe");
+        assert_eq!(strip_by("Автор: Олена Коваль"), "Олена Коваль");
+    }
+}
