@@ -64,40 +64,58 @@ struct DateLine {
     author: Option<String>,
 }
 
-/// The first text that starts with `DD.MM.YYYY HH:MM` (outside scripts), as a whole line.
+/// The first line that starts with `DD.MM.YYYY HH:MM` (outside scripts) after the first
+/// `<h1>`, else anywhere. Date, time and author may sit in separate elements of one line.
 fn find_date_line(p: &Prepared) -> Option<DateLine> {
-    for (i, &id) in p.order.iter().enumerate() {
-        let Some(text) = p.dom.text_of(id) else {
-            continue;
-        };
-        let parent = p.dom.parent(id)?;
-        if p.dom.is(
-            parent,
-            &["script", "style", "title", "template", "textarea"],
-        ) {
-            continue;
-        }
-        let Some((published, rest)) = parse_date_line(text) else {
-            continue;
-        };
-        let Some(line) = line_holder(p, parent) else {
-            return Some(DateLine {
-                start: i,
-                after: i + 1,
-                published,
-                author: author(&rest),
-            });
-        };
-        let whole = collapse(&p.dom.text(line));
-        let after_time = parse_date_line(&whole).map_or(rest, |(_, r)| r);
-        return Some(DateLine {
-            start: p.pre[line] as usize,
-            after: p.last[line] as usize + 1,
-            published,
-            author: author(&after_time),
-        });
+    let h1 = p
+        .order
+        .iter()
+        .position(|&id| p.dom.is(id, &["h1"]))
+        .unwrap_or(0);
+    let after_h1 = (h1..p.order.len()).find_map(|i| date_line_at(p, i));
+    after_h1.or_else(|| (0..h1).find_map(|i| date_line_at(p, i)))
+}
+
+fn date_line_at(p: &Prepared, i: usize) -> Option<DateLine> {
+    let id = p.order[i];
+    let text = p.dom.text_of(id)?;
+    if !starts_with_date(text) {
+        return None;
     }
-    None
+    let parent = p.dom.parent(id)?;
+    if p.dom.is(
+        parent,
+        &["script", "style", "title", "template", "textarea"],
+    ) {
+        return None;
+    }
+    let Some(line) = line_holder(p, parent) else {
+        let (published, rest) = parse_date_line(text)?;
+        return Some(DateLine {
+            start: i,
+            after: i + 1,
+            published,
+            author: author(&rest),
+        });
+    };
+    let (published, rest) = parse_date_line(&collapse(&p.dom.text(line)))?;
+    Some(DateLine {
+        start: p.pre[line] as usize,
+        after: p.last[line] as usize + 1,
+        published,
+        author: author(&rest),
+    })
+}
+
+/// `D.M.YYYY` or `DD.MM.YYYY` at the start (after whitespace).
+fn starts_with_date(text: &str) -> bool {
+    let t = text.trim_start();
+    let date: String = t
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let parts: Vec<&str> = date.split('.').collect();
+    parts.len() == 3 && parts[2].len() == 4 && (1..=2).contains(&parts[0].len())
 }
 
 /// The largest element around a date line's text that holds only that line (short, no

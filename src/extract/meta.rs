@@ -28,9 +28,11 @@ struct Found {
     metas: Vec<(String, String)>,
     ld: Vec<Value>,
     h1: Vec<String>,
+    /// `<h2>` texts, for pages without an `<h1>` (only the first few).
+    h2: Vec<String>,
     doc_title: Option<String>,
     times: Vec<String>,
-    bylines: Vec<String>,
+    bylines: Vec<(NodeId, String)>,
     canonical: Option<String>,
 }
 
@@ -67,9 +69,15 @@ pub(super) fn read(dom: &Dom) -> Meta {
         .find_map(|s| parse_date(&s));
     let author = ld_author(&f.ld)
         .or_else(|| {
-            meta(&["author", "article:author", "dc.creator"]).filter(|a| !looks_like_url(a))
+            meta(&[
+                "author",
+                "article:author",
+                "og:article:author",
+                "dc.creator",
+            ])
+            .filter(|a| !looks_like_url(a))
         })
-        .or_else(|| f.bylines.first().cloned())
+        .or_else(|| f.bylines.first().map(|(_, t)| t.clone()))
         .map(|a| line(&strip_by(&a)))
         .filter(|a| !a.is_empty());
     Meta {
@@ -109,6 +117,7 @@ fn walk(dom: &Dom) -> Found {
                 }
             }
             "h1" => f.h1.push(dom.text(id)),
+            "h2" if f.h2.len() < 8 => f.h2.push(dom.text(id)),
             "title" if f.doc_title.is_none() => f.doc_title = Some(dom.text(id)),
             "time" => f.times.extend(attr("datetime")),
             "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
@@ -116,10 +125,12 @@ fn walk(dom: &Dom) -> Found {
             }
             _ => {}
         }
-        if is_byline(dom, id) && f.bylines.len() < 4 {
+        if is_byline(dom, id) && f.bylines.len() < 8 {
             let t = dom.text(id);
             if !t.is_empty() && t.chars().count() <= 100 {
-                f.bylines.push(t);
+                // An inner byline (the name inside "name + role") replaces its container.
+                f.bylines.retain(|(outer, _)| !is_inside(dom, id, *outer));
+                f.bylines.push((id, t));
             }
         }
         if name != "meta" && dom.attr(id, "itemprop") == Some("datePublished") {
@@ -135,12 +146,27 @@ fn is_ld(dom: &Dom, id: NodeId) -> bool {
 }
 
 fn is_byline(dom: &Dom, id: NodeId) -> bool {
+    if dom.is(id, &["meta", "body", "article", "section", "main"]) {
+        return false;
+    }
     dom.attr(id, "rel") == Some("author")
         || dom.attr(id, "itemprop") == Some("author")
         || super::signals::words(dom, id)
             .iter()
-            .any(|w| w == "byline" || w == "author")
-            && !dom.is(id, &["meta", "body", "article", "div", "section"])
+            .any(|w| matches!(w.as_str(), "byline" | "author" | "contributor"))
+}
+
+/// True when `inner` lies inside `outer` (a few levels are enough for bylines).
+fn is_inside(dom: &Dom, inner: NodeId, outer: NodeId) -> bool {
+    let mut node = dom.parent(inner);
+    for _ in 0..8 {
+        match node {
+            Some(n) if n == outer => return true,
+            Some(n) => node = dom.parent(n),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The `<h1>` when the social/document titles agree with it (or there is nothing else), else
@@ -168,6 +194,14 @@ fn pick_title(f: &Found, social: Option<&str>, site: Option<&str>) -> Option<Str
     if h1s.len() == 1 {
         return h1s.first().cloned();
     }
+    if h1s.is_empty()
+        && let Some(h) =
+            f.h2.iter()
+                .map(|h| line(h))
+                .find(|h| !h.is_empty() && agrees(h))
+    {
+        return Some(h);
+    }
     doc.map(|d| strip_site(&d, site))
 }
 
@@ -191,6 +225,12 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         }
         if tail.split_whitespace().count() <= 3 {
             return head.trim().to_string();
+        }
+        if let Some((first, rest)) = title.split_once(sep)
+            && first.split_whitespace().count() <= 3
+            && rest.split_whitespace().count() > 3
+        {
+            return rest.trim().to_string();
         }
     }
     title.to_string()

@@ -35,23 +35,26 @@ pub struct Page<'a> {
     pub url: Option<&'a str>,
 }
 
-/// Bounds on what one extraction reads and builds.
+/// Bounds on what one extraction reads and builds, and whether site rules apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
+pub struct Options {
     /// Bytes of the page read; the rest is ignored (a story is never that far down).
     pub max_bytes: usize,
     /// Deepest element nesting kept (deeper tags are dropped, their text stays).
     pub max_depth: usize,
     /// Most DOM nodes built.
     pub max_nodes: usize,
+    /// Use the rules for known sites (off: the general chooser everywhere, for comparison).
+    pub site_rules: bool,
 }
 
-impl Default for Limits {
+impl Default for Options {
     fn default() -> Self {
-        Limits {
+        Options {
             max_bytes: 16 * 1024 * 1024,
             max_depth: 128,
             max_nodes: 600_000,
+            site_rules: true,
         }
     }
 }
@@ -98,12 +101,25 @@ pub enum ExtractError {
     NoArticle,
 }
 
-/// Extracts the story with the default [`Limits`].
-pub fn extract(page: &Page) -> Result<Extracted, ExtractError> {
-    extract_with(page, &Limits::default())
+/// The page as text, decoded as [`extract`] decodes it (BOM, `<meta>`, header, detection);
+/// also the name of the charset used.
+pub fn decode(page: &Page) -> (String, &'static str) {
+    let (text, encoding) = charset::decode(page.bytes, page.content_type, tld(page).as_deref());
+    (text, encoding.name())
 }
 
-pub fn extract_with(page: &Page, limits: &Limits) -> Result<Extracted, ExtractError> {
+/// The last label of the page's host (a hint for charset detection).
+fn tld(page: &Page) -> Option<String> {
+    let url = Url::parse(page.url?.trim()).ok()?;
+    url.host_str()?.rsplit('.').next().map(str::to_string)
+}
+
+/// Extracts the story with the default [`Options`].
+pub fn extract(page: &Page) -> Result<Extracted, ExtractError> {
+    extract_with(page, &Options::default())
+}
+
+pub fn extract_with(page: &Page, limits: &Options) -> Result<Extracted, ExtractError> {
     let bytes = &page.bytes[..page.bytes.len().min(limits.max_bytes)];
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
@@ -123,7 +139,7 @@ pub fn extract_with(page: &Page, limits: &Limits) -> Result<Extracted, ExtractEr
     });
     let prepared = prep::Prepared::new(dom);
     let host = base.as_ref().and_then(|b| b.host_str()).unwrap_or("");
-    let found = if agency::applies(host) {
+    let found = if limits.site_rules && agency::applies(host) {
         site_story(&prepared, &meta, base.as_ref())
     } else {
         None

@@ -249,10 +249,14 @@ pub(super) fn verdict(dom: &Dom, id: NodeId) -> Verdict {
     }
     let words = words(dom, id);
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    // Glued words of old CMSs: `createdate`, `newsdate`, `postauthor`.
+    let glued = words
+        .iter()
+        .any(|w| w.len() > 6 && (w.ends_with("date") || w.ends_with("author")));
     let content = has(CONTENT) || dom.attr(id, "itemprop") == Some("articleBody");
     if has(BOILERPLATE) && !content {
         Verdict::Drop
-    } else if has(BOILERPLATE) || has(ASIDE) {
+    } else if has(BOILERPLATE) || has(ASIDE) || glued {
         Verdict::DropIfSmall
     } else if content {
         Verdict::Content
