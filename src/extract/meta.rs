@@ -34,6 +34,8 @@ struct Found {
     times: Vec<String>,
     bylines: Vec<(NodeId, String)>,
     canonical: Option<String>,
+    /// Where a page names itself: logo alt texts, copyright lines.
+    site_hints: Vec<String>,
 }
 
 pub(super) fn read(dom: &Dom) -> Meta {
@@ -46,10 +48,11 @@ pub(super) fn read(dom: &Dom) -> Meta {
                 .map(|(_, v)| v.clone())
         })
     };
-    let site_name = meta(&["og:site_name"]).map(|s| line(&s));
+    let mut sites = f.site_hints.clone();
+    sites.extend(meta(&["og:site_name", "application-name"]));
     let ld_title = ld_field(&f.ld, &["headline", "name"]);
     let social = meta(&["og:title", "twitter:title"]).or(ld_title);
-    let title = pick_title(&f, social.as_deref(), site_name.as_deref());
+    let title = pick_title(&f, social.as_deref(), &sites);
     let published = ld_field(&f.ld, &["datePublished", "dateCreated"])
         .into_iter()
         .chain(meta(&[
@@ -120,10 +123,16 @@ fn walk(dom: &Dom) -> Found {
             "h2" if f.h2.len() < 8 => f.h2.push(dom.text(id)),
             "title" if f.doc_title.is_none() => f.doc_title = Some(dom.text(id)),
             "time" => f.times.extend(attr("datetime")),
+            "img" if dom.parent(id).is_some_and(|a| dom.is(a, &["a"])) => {
+                f.site_hints.extend(attr("alt").filter(|a| a.len() < 200));
+            }
             "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                 f.canonical = f.canonical.or(attr("href"));
             }
             _ => {}
+        }
+        if let Some(t) = dom.text_of(id).filter(|t| t.contains('©') && t.len() < 600) {
+            f.site_hints.push(t.to_string());
         }
         if is_byline(dom, id) && f.bylines.len() < 8 {
             let t = dom.text(id);
@@ -171,7 +180,7 @@ fn is_inside(dom: &Dom, inner: NodeId, outer: NodeId) -> bool {
 
 /// The `<h1>` when the social/document titles agree with it (or there is nothing else), else
 /// the social title, else the document title, with the site's name cut off.
-fn pick_title(f: &Found, social: Option<&str>, site: Option<&str>) -> Option<String> {
+fn pick_title(f: &Found, social: Option<&str>, site: &[String]) -> Option<String> {
     let social = social.map(line);
     let doc = f.doc_title.as_deref().map(line);
     let h1s: Vec<String> =
@@ -205,13 +214,13 @@ fn pick_title(f: &Found, social: Option<&str>, site: Option<&str>) -> Option<Str
     doc.map(|d| strip_site(&d, site))
 }
 
-/// `Headline | Site` → `Headline`: a last (or else first) part that is the site's name or
-/// a few words after a separator goes; a title without one stays whole.
-fn strip_site(title: &str, site: Option<&str>) -> String {
+/// `Headline | Site` → `Headline`: a last or first part that names the site (as the
+/// page's site name, logo or copyright line does), or a short last part, goes.
+fn strip_site(title: &str, sites: &[String]) -> String {
     const SEPARATORS: &[&str] = &[" | ", " — ", " – ", " - ", " :: ", " · ", " » "];
     let is_site = |part: &str| {
-        let part = part.trim();
-        site.is_some_and(|s| s.eq_ignore_ascii_case(part))
+        let part = part.trim().to_lowercase();
+        !part.is_empty() && sites.iter().any(|s| s.to_lowercase().contains(&part))
     };
     for sep in SEPARATORS {
         let Some((head, tail)) = title.rsplit_once(sep) else {
@@ -225,12 +234,6 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         }
         if tail.split_whitespace().count() <= 3 {
             return head.trim().to_string();
-        }
-        if let Some((first, rest)) = title.split_once(sep)
-            && first.split_whitespace().count() <= 3
-            && rest.split_whitespace().count() > 3
-        {
-            return rest.trim().to_string();
         }
     }
     title.to_string()
@@ -358,17 +361,19 @@ mod tests {
 
     #[test]
     fn titles_lose_the_site_name() {
+        let none: &[String] = &[];
         assert_eq!(
-            strip_site("Міська рада ухвалила бюджет — Новини Полісся", None),
+            strip_site("Міська рада ухвалила бюджет — Новини Полісся", none),
             "Міська рада ухвалила бюджет"
         );
-        assert_eq!(strip_site("A | B", Some("B")), "A");
+        assert_eq!(strip_site("A | B", &["B".into()]), "A");
+        let sites = ["© 2003 Daily Planet. All rights reserved.".to_string()];
         assert_eq!(
-            strip_site("Daily | Big news today", Some("Daily")),
+            strip_site("Daily Planet | Big news today", &sites),
             "Big news today"
         );
         assert_eq!(
-            strip_site("Ein Titel - mit Strich im Titel selbst", None),
+            strip_site("Ein Titel - mit Strich im Titel selbst", none),
             "Ein Titel - mit Strich im Titel selbst"
         );
     }
