@@ -31,6 +31,23 @@ pub(super) fn applies(host: &str) -> bool {
     host == "monitor.cn.ua" || host.ends_with(".monitor.cn.ua")
 }
 
+/// For a page with no address (a saved file): it names the agency in its `<title>`, or links
+/// to the agency's site.
+pub(super) fn looks_like(p: &Prepared) -> bool {
+    p.order.iter().any(|&id| {
+        if p.dom.is(id, &["title"]) {
+            return p.dom.text(id).contains("Чернігівський монітор");
+        }
+        let href = p
+            .dom
+            .is(id, &["a", "link"])
+            .then(|| p.dom.attr(id, "href"))
+            .flatten();
+        href.and_then(|h| url::Url::parse(h.trim()).ok())
+            .is_some_and(|u| u.host_str().is_some_and(applies))
+    })
+}
+
 #[derive(Debug)]
 pub(super) struct Story {
     pub roots: Vec<NodeId>,

@@ -139,7 +139,8 @@ pub fn extract_with(page: &Page, limits: &Options) -> Result<Extracted, ExtractE
     });
     let prepared = prep::Prepared::new(dom);
     let host = base.as_ref().and_then(|b| b.host_str()).unwrap_or("");
-    let found = if limits.site_rules && agency::applies(host) {
+    let agency = agency::applies(host) || (base.is_none() && agency::looks_like(&prepared));
+    let found = if limits.site_rules && agency {
         site_story(&prepared, &meta, base.as_ref())
     } else {
         None
