@@ -17,7 +17,10 @@ const MIN_ARTICLE: u32 = 80;
 /// The nodes that hold the story, in document order; `None` when nothing looks like one.
 pub(super) fn choose(p: &Prepared) -> Option<Vec<NodeId>> {
     let scores = score(p);
-    let best = best(p, &scores)?;
+    let Some(best) = best(p, &scores) else {
+        // No paragraph anywhere (text straight in the body, or in inline elements only).
+        return (p.stats[p.body].text >= MIN_ARTICLE).then(|| vec![p.body]);
+    };
     let top = widen(p, &scores, best);
     let nodes = with_siblings(p, &scores, top);
     let text: u32 = nodes.iter().map(|&n| p.stats[n].text).sum();

@@ -84,6 +84,10 @@ pub fn cap_depth(html: &str, max: usize) -> Cow<'_, str> {
             } else {
                 out.push_str(&html[pos..start]);
             }
+            // A dropped block start still separates texts (one break for a run of them).
+            if CLOSES_P.contains(&tag_name(&html[start + 1..]).as_str()) && !out.ends_with("<br>") {
+                out.push_str("<br>");
+            }
             pos = end;
             continue;
         }
@@ -256,7 +260,8 @@ mod tests {
     #[test]
     fn deep_tags_are_dropped_with_their_end_tags() {
         let html = format!("{}x{}", "<div>".repeat(5), "</div>".repeat(5));
-        assert_eq!(cap_depth(&html, 2), "<div><div>x</div></div>");
+        assert_eq!(cap_depth(&html, 2), "<div><div><br>x</div></div>");
+        assert_eq!(cap_depth("<b><b><b><p>a</p><p>b", 2), "<b><b><br>a<br>b");
     }
 
     #[test]
@@ -264,14 +269,14 @@ mod tests {
         let html =
             "<div><!-- <div><div> --><style>div>p{}</style><textarea><b><b></textarea>x</div>";
         assert!(matches!(cap_depth(html, 2), Cow::Borrowed(_)));
-        let deep = "<div><div><script>var a='<p>';</script></div></div>";
+        let deep = "<div><span><script>var a='<p>';</script></span></div>";
         assert_eq!(cap_depth(deep, 1), "<div></div>");
     }
 
     #[test]
     fn quoted_brackets_and_unclosed_tags() {
         let html = "<div title='a>b'><span>x<div";
-        assert_eq!(cap_depth(html, 1), "<div title='a>b'>x");
+        assert_eq!(cap_depth(html, 1), "<div title='a>b'>x<br>");
     }
 
     #[test]
@@ -283,6 +288,7 @@ mod tests {
         );
         let capped = cap_depth(&html, 100);
         assert_eq!(capped.matches("<div>").count(), 100);
+        assert_eq!(capped.matches("<br>").count(), 1);
         assert_eq!(capped.matches("</div>").count(), 100);
         assert!(capped.contains("deep"));
     }
