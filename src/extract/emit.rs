@@ -8,8 +8,12 @@ use std::collections::HashSet;
 
 use url::Url;
 
+use super::blocks::Blocks;
 use super::dom::{Kind, NodeId, collapse};
-use super::general::weight;
+use super::inner::{is_inner_boilerplate, is_layout_table};
+use super::markup::{
+    attr_escape, collapse_keep_edges, image_src, is_web, resolve, text_escape, tiny,
+};
 use super::prep::Prepared;
 use super::signals;
 use crate::sanitize::{clean_line, clean_text};
@@ -18,81 +22,25 @@ use crate::sanitize::{clean_line, clean_text};
 const MAX_DEPTH: usize = 24;
 
 /// Blocks kept as they are (`h1` becomes `h2`: the headline is shown apart).
+#[rustfmt::skip]
 const BLOCKS: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote",
+    "figure", "figcaption", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
 ];
-const INLINE: &[&str] = &[
+pub(super) const INLINE: &[&str] = &[
     "a", "em", "i", "strong", "b", "code", "sub", "sup", "q", "s", "del", "mark", "small",
 ];
 /// Blocks that may hold loose text directly (elsewhere it gets a paragraph of its own).
-const TEXT_HOLDERS: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "dt",
-    "dd",
-    "blockquote",
-    "figcaption",
-    "pre",
-    "td",
-    "th",
-    "caption",
+#[rustfmt::skip]
+pub(super) const TEXT_HOLDERS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption", "pre",
+    "td", "th", "caption",
 ];
-/// Whole texts of blocks that only label an ad slot.
-const AD_LABELS: &[&str] = &[
-    "advertisement",
-    "advertising",
-    "ad",
-    "sponsored",
-    "реклама",
-    "anzeige",
-    "werbung",
-    "publicité",
-    "publicidad",
-    "reklama",
-    "pubblicità",
-];
-
-/// One top-level output block, kept apart so that orphan headings can go at the end.
-struct Block {
-    html: String,
-    heading: Option<u8>,
-}
-
 pub(super) struct Writer<'a> {
     p: &'a Prepared,
     base: Option<&'a Url>,
     title: Option<String>,
-    blocks: Vec<Block>,
+    blocks: Blocks,
     cur: String,
     /// Output elements open, innermost last (`None`: written without its tag).
     open: Vec<Option<&'static str>>,
@@ -116,7 +64,7 @@ impl<'a> Writer<'a> {
             p,
             base,
             title: title.map(|t| collapse(t).to_lowercase()),
-            blocks: Vec::new(),
+            blocks: Blocks::default(),
             cur: String::new(),
             open: Vec::new(),
             loose: false,
@@ -165,7 +113,8 @@ impl<'a> Writer<'a> {
             }
             Kind::Element { name, .. } => {
                 let name: &str = name;
-                if !self.roots.contains(&id) && self.skip(id, name) {
+                let title = self.title.as_deref();
+                if !self.roots.contains(&id) && is_inner_boilerplate(p, id, name, title) {
                     return false;
                 }
                 if name == "table" && is_layout_table(p, id) {
@@ -368,114 +317,19 @@ impl<'a> Writer<'a> {
         (is_web(&url) || url.starts_with("mailto:")).then_some(url)
     }
 
-    /// Boilerplate left inside the story.
-    fn skip(&self, id: NodeId, name: &str) -> bool {
-        let s = self.p.stats[id];
-        if s.text == 0 && s.images == 0 && !matches!(name, "br" | "img" | "amp-img" | "td" | "th") {
-            return true;
-        }
-        let density = s.link_density();
-        let text = || collapse(&self.p.dom.text(id)).to_lowercase();
-        if s.text <= 20 && AD_LABELS.contains(&text().trim_matches(|c: char| !c.is_alphabetic())) {
-            return true;
-        }
-        match name {
-            "h1" | "h2" | "h3" => self.title.as_deref().is_some_and(|t| text() == t),
-            "ul" | "ol" | "dl" => density > 0.5,
-            "p" => density > 0.6 && s.text < 300,
-            "a" | "img" | "amp-img" | "picture" | "figure" | "figcaption" => false,
-            _ if INLINE.contains(&name) || TEXT_HOLDERS.contains(&name) => false,
-            _ => {
-                let w = weight(self.p, id);
-                s.commas < 10 && (density > 0.5 || (w < 25.0 && density > 0.3 && s.text < 600))
-            }
-        }
-    }
-
     /// Text written at the top level outside any block (cannot happen, kept safe).
     fn flush_stray(&mut self) {
-        if !self.cur.trim().is_empty() {
-            let html = std::mem::take(&mut self.cur);
-            self.blocks.push(Block {
-                html,
-                heading: None,
-            });
-        }
-        self.cur.clear();
+        self.blocks.push(std::mem::take(&mut self.cur), None);
     }
 
     fn end_block(&mut self, tag: &str) {
-        let html = std::mem::take(&mut self.cur);
-        if !has_visible(&html) {
-            return;
-        }
-        let heading = match tag.as_bytes() {
-            [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
-            _ => None,
-        };
-        self.blocks.push(Block { html, heading });
+        self.blocks.push(std::mem::take(&mut self.cur), Some(tag));
     }
 
-    /// Joins the blocks, dropping headings with nothing of their own under them.
     fn finish(mut self) -> String {
         self.flush_stray();
-        let mut out = String::new();
-        for (i, block) in self.blocks.iter().enumerate() {
-            if let Some(level) = block.heading {
-                let next = self.blocks.get(i + 1).map(|b| b.heading);
-                let orphan = match next {
-                    None => true,
-                    Some(Some(next_level)) => next_level <= level,
-                    Some(None) => false,
-                };
-                if orphan {
-                    continue;
-                }
-            }
-            out.push_str(&block.html);
-        }
-        out
+        self.blocks.join()
     }
-}
-
-/// A table whose cells hold paragraphs, headings, lists, other tables or long texts.
-fn is_layout_table(p: &Prepared, table: NodeId) -> bool {
-    const BLOCKY: &[&str] = &[
-        "p",
-        "div",
-        "table",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "blockquote",
-    ];
-    p.dom
-        .descendants(table)
-        .into_iter()
-        .skip(1)
-        .any(|n| p.dom.is(n, BLOCKY) || (p.dom.is(n, &["td", "th"]) && p.stats[n].text > 400))
-}
-
-/// True when the HTML has text outside tags or an image.
-fn has_visible(html: &str) -> bool {
-    if html.contains("<img ") {
-        return true;
-    }
-    let mut in_tag = false;
-    html.chars().any(|c| match c {
-        '<' => {
-            in_tag = true;
-            false
-        }
-        '>' => {
-            in_tag = false;
-            false
-        }
-        c => !in_tag && !c.is_whitespace(),
-    })
 }
 
 fn static_name(name: &str) -> &'static str {
@@ -485,79 +339,4 @@ fn static_name(name: &str) -> &'static str {
         .find(|t| **t == name)
         .copied()
         .unwrap_or("span")
-}
-
-/// The image's real address: `src` unless it is a placeholder, else the lazy-loading ones.
-fn image_src(p: &Prepared, id: NodeId) -> Option<String> {
-    let dom = &p.dom;
-    let usable = |s: &&str| !s.trim().is_empty() && !s.trim_start().starts_with("data:");
-    for attr in ["data-src", "data-lazy-src", "data-original", "src"] {
-        if let Some(v) = dom.attr(id, attr).filter(usable)
-            && (attr != "src" || !v.contains("placeholder"))
-        {
-            return Some(v.trim().to_string());
-        }
-    }
-    for attr in ["srcset", "data-srcset"] {
-        if let Some(first) = dom.attr(id, attr).and_then(|v| v.split_whitespace().next()) {
-            return Some(first.trim_end_matches(',').to_string());
-        }
-    }
-    None
-}
-
-/// A tracking pixel.
-fn tiny(p: &Prepared, id: NodeId) -> bool {
-    ["width", "height"].iter().any(|a| {
-        p.dom
-            .attr(id, a)
-            .is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px"))
-    })
-}
-
-pub(super) fn resolve(raw: &str, base: Option<&Url>) -> String {
-    let raw = clean_line(raw);
-    let parsed = match base {
-        Some(base) => base.join(&raw),
-        None => Url::parse(&raw),
-    };
-    parsed.map_or(raw, |u| clean_line(u.as_str()))
-}
-
-fn is_web(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-/// Whitespace runs become one space, keeping one at either end if there was one.
-fn collapse_keep_edges(s: &str) -> String {
-    let inner = collapse(s);
-    if inner.is_empty() {
-        return if s.is_empty() {
-            String::new()
-        } else {
-            " ".into()
-        };
-    }
-    let lead = if s.starts_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    let tail = if s.ends_with(char::is_whitespace) {
-        " "
-    } else {
-        ""
-    };
-    format!("{lead}{inner}{tail}")
-}
-
-fn text_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn attr_escape(s: &str) -> String {
-    text_escape(s).replace('"', "&quot;")
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::dom::{Dom, NodeId, ROOT, collapse};
+use super::jsonld::{ld_author, ld_field};
 use crate::feed::date::parse_date;
 use crate::sanitize::clean_line;
 
@@ -239,63 +240,6 @@ fn strip_site(title: &str, sites: &[String]) -> String {
     title.to_string()
 }
 
-/// Story-like JSON-LD objects: at the top, in arrays and in `@graph`.
-fn ld_objects(ld: &[Value]) -> Vec<&serde_json::Map<String, Value>> {
-    let mut out = Vec::new();
-    let mut stack: Vec<&Value> = ld.iter().collect();
-    while let Some(v) = stack.pop() {
-        match v {
-            Value::Array(items) => stack.extend(items.iter().rev()),
-            Value::Object(map) => {
-                if let Some(graph) = map.get("@graph") {
-                    stack.push(graph);
-                }
-                if is_story_type(map.get("@type")) {
-                    out.push(map);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn is_story_type(t: Option<&Value>) -> bool {
-    let story = |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report";
-    match t {
-        Some(Value::String(s)) => story(s),
-        Some(Value::Array(a)) => a.iter().any(|v| v.as_str().is_some_and(story)),
-        _ => false,
-    }
-}
-
-fn ld_field(ld: &[Value], keys: &[&str]) -> Option<String> {
-    ld_objects(ld).into_iter().find_map(|o| {
-        keys.iter()
-            .find_map(|k| o.get(*k).and_then(Value::as_str).map(str::to_string))
-    })
-}
-
-fn ld_author(ld: &[Value]) -> Option<String> {
-    let name = |v: &Value| match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),
-        _ => None,
-    };
-    ld_objects(ld).into_iter().find_map(|o| {
-        let names: Vec<String> = match o.get("author")? {
-            Value::Array(a) => a.iter().filter_map(name).collect(),
-            v => name(v).into_iter().collect(),
-        };
-        let names: Vec<String> = names
-            .iter()
-            .map(|n| line(n))
-            .filter(|n| !n.is_empty())
-            .collect();
-        (!names.is_empty()).then(|| names.join(", "))
-    })
-}
-
 fn looks_like_url(s: &str) -> bool {
     let s = s.trim();
     s.starts_with("http://") || s.starts_with("https://") || s.starts_with('/')
@@ -303,19 +247,10 @@ fn looks_like_url(s: &str) -> bool {
 
 /// "By Jane Doe", "Автор: …", "Von …": the name only.
 fn strip_by(s: &str) -> String {
+    #[rustfmt::skip]
     const PREFIXES: &[&str] = &[
-        "by ",
-        "автор:",
-        "автор ",
-        "авторка:",
-        "текст:",
-        "von ",
-        "par ",
-        "por ",
-        "autor:",
-        "autorka:",
-        "autor ",
-        "di ",
+        "by ", "автор:", "автор ", "авторка:", "текст:", "von ", "par ", "por ", "autor:",
+        "autorka:", "autor ", "di ",
     ];
     let t = s.trim();
     let lower = t.to_lowercase();

@@ -8,14 +8,19 @@
 //! → the writer (clean HTML, resolved links).
 
 mod agency;
+mod blocks;
 mod charset;
 mod dom;
 mod emit;
 mod general;
+mod inner;
+mod jsonld;
 mod limit;
+mod markup;
 mod meta;
 mod prep;
 mod signals;
+mod sink;
 
 use chrono::{DateTime, Utc};
 use url::Url;
