@@ -190,7 +190,8 @@ fn find_stop(p: &Prepared, from: usize) -> Option<usize> {
     (from..p.order.len()).find(|&i| {
         let id = p.order[i];
         if let Some(text) = p.dom.text_of(id) {
-            let t = collapse(text).to_lowercase();
+            let head: String = text.trim_start().chars().take(24).collect();
+            let t = collapse(&head).to_lowercase();
             return STOPS.iter().any(|s| t.starts_with(s)) || teaser_time(p, id, &t);
         }
         p.dom.is(id, &["footer"])
@@ -210,7 +211,7 @@ fn teaser_time(p: &Prepared, id: NodeId, t: &str) -> bool {
         && b[2] == b':'
         && b[3].is_ascii_digit()
         && b[4].is_ascii_digit();
-    if !time || t.chars().count() > 8 {
+    if !time || t.chars().count() > 8 || p.dom.text_of(id).is_some_and(|x| x.trim().len() > 8) {
         return false;
     }
     let Some(parent) = p.dom.parent(id) else {

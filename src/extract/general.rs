@@ -16,12 +16,18 @@ const MIN_ARTICLE: u32 = 80;
 
 /// The nodes that hold the story, in document order; `None` when nothing looks like one.
 pub(super) fn choose(p: &Prepared) -> Option<Vec<NodeId>> {
-    let scores = score(p);
-    let Some(best) = best(p, &scores) else {
+    let mut scores = score(p);
+    let finals = finals(p, &scores);
+    let Some(best) = best(p, &finals) else {
         // No paragraph anywhere (text straight in the body, or in inline elements only).
         return (p.stats[p.body].text >= MIN_ARTICLE).then(|| vec![p.body]);
     };
-    let top = widen(p, &scores, best);
+    let top = widen(p, &finals, best);
+    scores.iter_mut().zip(&finals).for_each(|(s, f)| {
+        if *f == 0.0 && !s.is_nan() {
+            *s = 0.0;
+        }
+    });
     let nodes = with_siblings(p, &scores, top);
     let text: u32 = nodes.iter().map(|&n| p.stats[n].text).sum();
     (text >= MIN_ARTICLE).then_some(nodes)
@@ -95,31 +101,47 @@ pub(super) fn weight(p: &Prepared, id: NodeId) -> f32 {
     }
 }
 
+/// The score less the link share; a list of teasers (many short linked items that outscore a
+/// few long paragraphs) is no candidate.
 fn final_score(p: &Prepared, scores: &[f32], id: NodeId) -> f32 {
+    if is_teaser_list(p, id) {
+        return 0.0;
+    }
     scores[id] * (1.0 - p.stats[id].link_density())
 }
 
-fn best(p: &Prepared, scores: &[f32]) -> Option<NodeId> {
+/// Final scores of all candidates (`NaN` elsewhere, dropped nodes included).
+fn finals(p: &Prepared, scores: &[f32]) -> Vec<f32> {
+    let mut out = vec![f32::NAN; scores.len()];
+    for &id in &p.order {
+        if !scores[id].is_nan() && !p.is_dropped(id) {
+            out[id] = final_score(p, scores, id);
+        }
+    }
+    out
+}
+
+fn best(p: &Prepared, finals: &[f32]) -> Option<NodeId> {
     p.order
         .iter()
         .copied()
-        .filter(|&id| !scores[id].is_nan() && !p.is_dropped(id))
-        .max_by(|&a, &b| final_score(p, scores, a).total_cmp(&final_score(p, scores, b)))
+        .filter(|&id| !finals[id].is_nan())
+        .max_by(|&a, &b| finals[a].total_cmp(&finals[b]))
 }
 
 /// Moves up from the best node when the story is spread: to an ancestor holding several
 /// near-best candidates, to a parent that scores higher, through single-child wrappers.
-fn widen(p: &Prepared, scores: &[f32], best: NodeId) -> NodeId {
-    let top_score = final_score(p, scores, best);
+fn widen(p: &Prepared, finals: &[f32], best: NodeId) -> NodeId {
+    let top_score = finals[best];
     let mut rivals: Vec<NodeId> = p
         .order
         .iter()
         .copied()
-        .filter(|&id| id != best && !scores[id].is_nan() && !p.is_dropped(id))
-        .filter(|&id| final_score(p, scores, id) >= 0.75 * top_score)
+        .filter(|&id| id != best && !finals[id].is_nan())
+        .filter(|&id| finals[id] >= 0.75 * top_score)
         .filter(|&id| !p.contains(id, best) && !p.contains(best, id))
         .collect();
-    rivals.sort_by(|&a, &b| final_score(p, scores, b).total_cmp(&final_score(p, scores, a)));
+    rivals.sort_by(|&a, &b| finals[b].total_cmp(&finals[a]));
     rivals.truncate(5);
     let mut top = best;
     if rivals.len() >= 2 {
@@ -132,7 +154,7 @@ fn widen(p: &Prepared, scores: &[f32], best: NodeId) -> NodeId {
             up = p.dom.parent(a);
         }
     }
-    climb(p, scores, top)
+    climb(p, finals, top)
 }
 
 fn climb(p: &Prepared, scores: &[f32], mut top: NodeId) -> NodeId {
@@ -194,11 +216,26 @@ fn with_siblings(p: &Prepared, scores: &[f32], top: NodeId) -> Vec<NodeId> {
         let paragraph = p.dom.is(sib, &["p"])
             && ((s.text > 80 && density < 0.25)
                 || (s.text > 0 && density == 0.0 && ends_sentence(&p.dom.text(sib))));
-        if scored || paragraph {
+        if (scored || paragraph) && !is_teaser_list(p, sib) {
             out.push(sib);
         }
     }
     out
+}
+
+/// A list of cards or teasers: at least five item elements (`div`, `li`, `article`…), most of
+/// them holding a link. Story paragraphs are `<p>`s and seldom all link out.
+pub(super) fn is_teaser_list(p: &Prepared, id: NodeId) -> bool {
+    const ITEMS: &[&str] = &["div", "li", "article", "section", "dl", "tr", "a"];
+    let (mut items, mut linked) = (0, 0);
+    for &child in p.dom.children(id) {
+        if p.is_dropped(child) || !p.dom.is(child, ITEMS) || p.stats[child].text == 0 {
+            continue;
+        }
+        items += 1;
+        linked += usize::from(p.stats[child].links > 0);
+    }
+    items >= 5 && linked * 10 >= items * 6
 }
 
 fn ends_sentence(text: &str) -> bool {

@@ -4,7 +4,7 @@
 
 use super::dom::{NodeId, collapse};
 use super::emit::{INLINE, TEXT_HOLDERS};
-use super::general::weight;
+use super::general::{is_teaser_list, weight};
 use super::prep::Prepared;
 
 /// Whole texts of blocks that only label an ad slot.
@@ -36,13 +36,15 @@ pub(super) fn is_inner_boilerplate(
         return true;
     }
     match name {
-        "ul" | "ol" | "dl" => density > 0.5,
+        "ul" | "ol" | "dl" => density > 0.5 || (density > 0.15 && is_teaser_list(p, id)),
         "p" => density > 0.6 && s.text < 300,
         "a" | "img" | "amp-img" | "picture" | "figure" | "figcaption" => false,
         _ if INLINE.contains(&name) || TEXT_HOLDERS.contains(&name) => false,
         _ => {
             let w = weight(p, id);
-            s.commas < 10 && (density > 0.5 || (w < 25.0 && density > 0.3 && s.text < 600))
+            let links = density > 0.15 && is_teaser_list(p, id);
+            links
+                || (s.commas < 10 && (density > 0.5 || (w < 25.0 && density > 0.3 && s.text < 600)))
         }
     }
 }
