@@ -75,6 +75,15 @@ pub enum Command {
         #[arg(long, value_name = "W", default_value_t = 80)]
         width: usize,
     },
+    /// The story of any web page (fetched, or a saved file): title, text, numbered links
+    Extract {
+        /// An http(s) address, or a saved HTML file
+        #[arg(value_name = "URL|FILE")]
+        source: String,
+        /// Wrap at W columns
+        #[arg(long, value_name = "W", default_value_t = 80)]
+        width: usize,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -99,6 +108,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Refresh) => commands::refresh(&settings)?,
         Some(Command::List { limit, json }) => commands::list(&settings, limit, json)?,
         Some(Command::Show { id, width }) => commands::show(&settings, &id, width)?,
+        Some(Command::Extract { source, width }) => {
+            commands::extract::run(&settings, &source, width)?
+        }
         None => runtime::run(&settings, !cli.no_refresh && !cli.demo)?,
     }
     Ok(())

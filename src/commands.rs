@@ -1,5 +1,5 @@
-//! The scriptable subcommands: `refresh`, `list`, `show`. Prints results to stdout (every feed string
-//! sanitised again on the way out). Owns output formats only; fetching and caching live elsewhere.
+//! The scriptable subcommands: `refresh`, `list`, `show` (`extract` lives in commands/extract.rs).
+//! Prints results to stdout (every feed string sanitised again on the way out). Owns output formats only; fetching and caching live elsewhere.
 
 use std::io::{self, Write};
 
@@ -15,6 +15,8 @@ use crate::refresh::{self, RefreshError, RefreshReport};
 use crate::store::{Store, StoreError};
 use crate::text::sanitize::{clean_line, clean_text};
 
+pub mod extract;
+
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
     #[error(transparent)]
@@ -27,6 +29,8 @@ pub enum CommandError {
     NoSuchArticle(String),
     #[error("writing output: {0}")]
     Output(io::Error),
+    #[error("{page}: {cause}")]
+    Extract { page: String, cause: String },
 }
 
 fn open_store(settings: &Settings) -> Result<Store, CommandError> {
