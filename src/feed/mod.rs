@@ -5,6 +5,7 @@
 pub mod chunked;
 pub mod date;
 pub mod decode;
+mod detect;
 pub mod discover;
 pub(crate) mod entities;
 pub mod fetch;
@@ -12,6 +13,7 @@ pub mod identity;
 pub mod parse;
 pub mod repair;
 mod sidetable;
+mod sniff;
 mod xmlscan;
 
 #[derive(Debug, thiserror::Error)]
