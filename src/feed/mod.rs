@@ -2,10 +2,12 @@
 //! parsing into our own types, and feed discovery from a site page.
 //! Must not touch the store or the screen; the caller decides what to fetch and when.
 
+mod attrs;
 pub mod chunked;
 pub mod date;
 pub mod decode;
 mod detect;
+mod dialect;
 pub mod discover;
 pub(crate) mod entities;
 pub mod fetch;
