@@ -1,16 +1,22 @@
 //! Item identity: the stable key of an item (guid, else normalised link, else a hash of
-//! title and raw date). Pure and deterministic: the same input always gives the same key.
+//! title, raw date and text). Pure and deterministic: the same input always gives the same key.
 
 /// The key for an item: `guid` if non-empty, else [`link_key`] of `link`, else
-/// `h:` + FNV-1a-64 (16 hex digits) of `title` + `"\n"` + `raw_date`.
-pub fn item_key(guid: Option<&str>, link: Option<&str>, title: &str, raw_date: &str) -> String {
+/// [`hash_key`] of its title, raw date and text (lead and body).
+pub fn item_key(
+    guid: Option<&str>,
+    link: Option<&str>,
+    title: &str,
+    raw_date: &str,
+    text: &str,
+) -> String {
     if let Some(guid) = guid.map(str::trim).filter(|g| !g.is_empty()) {
         return guid.to_string();
     }
     if let Some(key) = link.and_then(link_key) {
         return key;
     }
-    hash_key(title, raw_date)
+    hash_key(title, raw_date, text)
 }
 
 /// A link folded so that the same page under http/https, with or without `www.`, with a
@@ -49,9 +55,15 @@ fn fold_unparsed(link: &str) -> String {
     format!("{}{path}", host.strip_prefix("www.").unwrap_or(&host))
 }
 
-/// `h:` + 16 hex digits of FNV-1a-64 over `title` + `"\n"` + `raw_date`.
-pub fn hash_key(title: &str, raw_date: &str) -> String {
-    let data = [title.as_bytes(), b"\n", raw_date.as_bytes()].concat();
+/// `h:` + 16 hex digits of FNV-1a-64 over `title` + `"\n"` + `raw_date`, then + `"\n"` +
+/// `text` when there is any text: items that differ only in their text (three untitled,
+/// undated descriptions) stay apart, and an item with no text keeps the key it always had.
+pub fn hash_key(title: &str, raw_date: &str, text: &str) -> String {
+    let mut data = [title.as_bytes(), b"\n", raw_date.as_bytes()].concat();
+    if !text.trim().is_empty() {
+        data.push(b'\n');
+        data.extend_from_slice(text.as_bytes());
+    }
     format!("h:{:016x}", crate::hash::fnv1a(&data))
 }
 
@@ -85,21 +97,29 @@ mod tests {
 
     #[test]
     fn key_priority() {
-        assert_eq!(item_key(Some(" g1 "), Some("http://x/a"), "t", "d"), "g1");
-        assert_eq!(item_key(Some(""), Some("http://x/a"), "t", "d"), "x/a");
-        assert_eq!(item_key(None, None, "t", "d"), hash_key("t", "d"));
+        assert_eq!(
+            item_key(Some(" g1 "), Some("http://x/a"), "t", "d", ""),
+            "g1"
+        );
+        assert_eq!(item_key(Some(""), Some("http://x/a"), "t", "d", ""), "x/a");
+        assert_eq!(item_key(None, None, "t", "d", "x"), hash_key("t", "d", "x"));
     }
 
     #[test]
     fn fnv1a_known_values() {
         assert_eq!(
-            hash_key("a", ""),
+            hash_key("a", "", ""),
             format!("h:{:016x}", crate::hash::fnv1a(b"a\n"))
         );
-        assert_ne!(hash_key("a", "b"), hash_key("a", "c"));
         assert_eq!(
-            hash_key("Заголовок", "12.01.2021"),
-            hash_key("Заголовок", "12.01.2021")
+            hash_key("", "", "<p>x</p>"),
+            format!("h:{:016x}", crate::hash::fnv1a(b"\n\n<p>x</p>"))
+        );
+        assert_ne!(hash_key("a", "b", ""), hash_key("a", "c", ""));
+        assert_ne!(hash_key("", "", "one"), hash_key("", "", "two"));
+        assert_eq!(
+            hash_key("Заголовок", "12.01.2021", ""),
+            hash_key("Заголовок", "12.01.2021", "")
         );
     }
 }

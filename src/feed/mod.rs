@@ -3,6 +3,8 @@
 //! Must not touch the store or the screen; the caller decides what to fetch and when.
 
 mod attrs;
+mod authors;
+mod body;
 pub mod chunked;
 pub mod date;
 pub mod decode;
@@ -12,7 +14,11 @@ pub mod discover;
 pub(crate) mod entities;
 pub mod fetch;
 pub mod identity;
+mod jsonfeed;
+mod links;
+mod markup;
 pub mod parse;
+mod rawitem;
 pub mod repair;
 mod sidetable;
 mod sniff;

@@ -1,0 +1,109 @@
+//! An item's lead and body: which element fills each (full text, base64 content, markup the
+//! side table saw, feed-rs's content and summary, `dc:description`, `media:description`),
+//! plain text escaped into HTML so it shows literally, `content:encoded` kept over the
+//! description only when longer, and a `media:thumbnail` shown above. Both come out as
+//! sanitised HTML. Pure; no parsing of XML.
+
+use feed_rs::model::Entry;
+
+use super::entities;
+use super::markup::{escape_into, text_to_html, visible_len};
+use super::sidetable::{Field, RawItem};
+use crate::sanitize::clean_text;
+
+/// The lead (`description`, `summary`) and the body (full text, content), as HTML.
+#[derive(Debug, Default, PartialEq)]
+pub struct Bodies {
+    pub lead: Option<String>,
+    pub body: Option<String>,
+}
+
+/// Chooses the lead and body of `entry`. `typed`: the format says when text is plain (Atom,
+/// JSON Feed); RSS text is HTML by custom.
+pub fn choose(entry: &Entry, raw: &RawItem, typed: bool) -> Bodies {
+    let mut lead = raw
+        .get(Field::Summary)
+        .map(str::to_string)
+        .or_else(|| {
+            let t = entry.summary.as_ref()?;
+            Some(as_html(
+                &t.content,
+                typed && t.content_type.subty() == "plain",
+            ))
+        })
+        .or_else(|| raw.get(Field::DcDescription).map(str::to_string));
+    let (mut body, encoded) = content(entry, raw, typed);
+    if lead.is_none() && body.is_none() {
+        body = raw
+            .get(Field::MediaDescription)
+            .map(|d| as_html(d, !raw.media_description_html));
+    }
+    // RSS: the description is the text unless content:encoded is longer.
+    let shorter = |b: &String, l: &String| visible_len(b) < visible_len(l);
+    if encoded
+        && !typed
+        && body
+            .as_ref()
+            .zip(lead.as_ref())
+            .is_some_and(|(b, l)| shorter(b, l))
+    {
+        body = lead.take();
+    }
+    if let Some(url) = raw.get(Field::Thumbnail) {
+        add_thumbnail(url, &mut lead, &mut body);
+    }
+    Bodies {
+        lead: lead.and_then(|l| clean(&l)),
+        body: body.and_then(|b| clean(&b)),
+    }
+}
+
+/// The body and whether it is a `content:encoded`/`content` (rather than a full text).
+fn content(entry: &Entry, raw: &RawItem, typed: bool) -> (Option<String>, bool) {
+    if let Some(full) = raw.get(Field::FullText) {
+        return (Some(full.to_string()), false);
+    }
+    if let Some(decoded) = raw.get(Field::Base64Content) {
+        return (Some(as_html(decoded, !raw.base64_html)), false);
+    }
+    if let Some(markup) = raw.get(Field::Content) {
+        return (Some(markup.to_string()), true);
+    }
+    let from_feed_rs = entry.content.as_ref().and_then(|c| {
+        let body = c.body.as_deref()?;
+        Some(as_html(body, typed && c.content_type.subty() == "plain"))
+    });
+    (from_feed_rs, true)
+}
+
+/// `text` as HTML: escaped when it is declared plain text, else as it is.
+fn as_html(text: &str, plain: bool) -> String {
+    if plain {
+        text_to_html(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// Shows the thumbnail above the text, unless the text has an image of its own.
+fn add_thumbnail(url: &str, lead: &mut Option<String>, body: &mut Option<String>) {
+    let has_image = |s: &Option<String>| s.as_deref().is_some_and(|s| s.contains("<img"));
+    if has_image(lead) || has_image(body) {
+        return;
+    }
+    let mut html = String::from("<p><img src=\"");
+    escape_into(&mut html, url);
+    html.push_str("\" alt=\"\"></p>");
+    if let Some(text) = body.take().or_else(|| lead.take()) {
+        html.push_str(&text);
+    }
+    *body = Some(html);
+}
+
+/// An HTML/text field: numeric references (also double-escaped) decoded, sanitised, trimmed;
+/// `None` when nothing is left.
+fn clean(s: &str) -> Option<String> {
+    let cleaned = clean_text(&entities::decode_numeric_in_html(s));
+    let trimmed = cleaned.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
