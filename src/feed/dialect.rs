@@ -158,11 +158,12 @@ fn atom_tag<'a>(tag: Cow<'a, str>, local: &str, empty: bool) -> Cow<'a, str> {
 fn text_type(declared: Option<&str>, mode: Option<&str>) -> &'static str {
     let declared = declared.unwrap_or("").trim().to_ascii_lowercase();
     let mode = mode.unwrap_or("").trim().to_ascii_lowercase();
-    if mode == "base64" {
-        return "text";
-    }
     let xhtml = declared == "xhtml" || declared.ends_with("xml");
     let html = declared.contains("html");
+    // The side table decodes it; the type tells it whether the result is HTML.
+    if mode == "base64" {
+        return if html { "html" } else { "text" };
+    }
     match (xhtml, html) {
         // Atom 0.3's default mode is `xml` (inline markup), but `mode="escaped"` escapes it.
         (true, _) if mode == "escaped" => "html",
