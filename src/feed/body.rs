@@ -39,7 +39,10 @@ pub fn choose(entry: &Entry, raw: &RawItem, typed: bool) -> Bodies {
             .map(|d| as_html(d, !raw.media_description_html));
     }
     // RSS: the description is the text unless content:encoded is longer.
-    let shorter = |b: &String, l: &String| visible_len(b) < visible_len(l);
+    let shorter = |b: &String, l: &String| {
+        let lead_len = visible_len(l, usize::MAX);
+        visible_len(b, lead_len) < lead_len
+    };
     if encoded
         && !typed
         && body

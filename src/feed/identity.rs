@@ -8,7 +8,7 @@ pub fn item_key(
     link: Option<&str>,
     title: &str,
     raw_date: &str,
-    text: &str,
+    text: &[&str],
 ) -> String {
     if let Some(guid) = guid.map(str::trim).filter(|g| !g.is_empty()) {
         return guid.to_string();
@@ -55,16 +55,22 @@ fn fold_unparsed(link: &str) -> String {
     format!("{}{path}", host.strip_prefix("www.").unwrap_or(&host))
 }
 
-/// `h:` + 16 hex digits of FNV-1a-64 over `title` + `"\n"` + `raw_date`, then + `"\n"` +
-/// `text` when there is any text: items that differ only in their text (three untitled,
-/// undated descriptions) stay apart, and an item with no text keeps the key it always had.
-pub fn hash_key(title: &str, raw_date: &str, text: &str) -> String {
-    let mut data = [title.as_bytes(), b"\n", raw_date.as_bytes()].concat();
-    if !text.trim().is_empty() {
-        data.push(b'\n');
-        data.extend_from_slice(text.as_bytes());
+/// `h:` + 16 hex digits of FNV-1a-64 over `title` + `"\n"` + `raw_date`, then, when there is
+/// any text, + `"\n"` + each piece of `text`, each after a `"\n"`: items that differ only in
+/// their text (three untitled, undated descriptions) stay apart, and an item with no text
+/// keeps the key it always had.
+pub fn hash_key(title: &str, raw_date: &str, text: &[&str]) -> String {
+    let mut hash = crate::hash::Fnv::default();
+    hash.write(title.as_bytes());
+    hash.write(b"\n");
+    hash.write(raw_date.as_bytes());
+    if text.iter().any(|t| !t.trim().is_empty()) {
+        for piece in text {
+            hash.write(b"\n");
+            hash.write(piece.as_bytes());
+        }
     }
-    format!("h:{:016x}", crate::hash::fnv1a(&data))
+    format!("h:{:016x}", hash.finish())
 }
 
 #[cfg(test)]
@@ -98,28 +104,31 @@ mod tests {
     #[test]
     fn key_priority() {
         assert_eq!(
-            item_key(Some(" g1 "), Some("http://x/a"), "t", "d", ""),
+            item_key(Some(" g1 "), Some("http://x/a"), "t", "d", &[]),
             "g1"
         );
-        assert_eq!(item_key(Some(""), Some("http://x/a"), "t", "d", ""), "x/a");
-        assert_eq!(item_key(None, None, "t", "d", "x"), hash_key("t", "d", "x"));
+        assert_eq!(item_key(Some(""), Some("http://x/a"), "t", "d", &[]), "x/a");
+        assert_eq!(
+            item_key(None, None, "t", "d", &["x"]),
+            hash_key("t", "d", &["x"])
+        );
     }
 
     #[test]
     fn fnv1a_known_values() {
         assert_eq!(
-            hash_key("a", "", ""),
+            hash_key("a", "", &["", ""]),
             format!("h:{:016x}", crate::hash::fnv1a(b"a\n"))
         );
         assert_eq!(
-            hash_key("", "", "<p>x</p>"),
-            format!("h:{:016x}", crate::hash::fnv1a(b"\n\n<p>x</p>"))
+            hash_key("", "", &["", "<p>x</p>"]),
+            format!("h:{:016x}", crate::hash::fnv1a(b"\n\n\n<p>x</p>"))
         );
-        assert_ne!(hash_key("a", "b", ""), hash_key("a", "c", ""));
-        assert_ne!(hash_key("", "", "one"), hash_key("", "", "two"));
+        assert_ne!(hash_key("a", "b", &[]), hash_key("a", "c", &[]));
+        assert_ne!(hash_key("", "", &["one"]), hash_key("", "", &["two"]));
         assert_eq!(
-            hash_key("Заголовок", "12.01.2021", ""),
-            hash_key("Заголовок", "12.01.2021", "")
+            hash_key("Заголовок", "12.01.2021", &[]),
+            hash_key("Заголовок", "12.01.2021", &[])
         );
     }
 }

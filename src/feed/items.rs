@@ -66,13 +66,7 @@ fn item(entry: &Entry, raw: &RawItem, cx: &Context) -> Item {
     let Bodies { lead, body } = body::choose(entry, raw, cx.typed);
     let (published, raw_date) = dates(entry, raw);
     let text = [lead.as_deref(), body.as_deref()].map(Option::unwrap_or_default);
-    let key = identity::item_key(
-        Some(&guid),
-        link.as_deref(),
-        &title,
-        &raw_date,
-        &text.join("\n"),
-    );
+    let key = identity::item_key(Some(&guid), link.as_deref(), &title, &raw_date, &text);
     Item {
         key,
         title,

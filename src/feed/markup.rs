@@ -132,10 +132,32 @@ pub fn escape_into(out: &mut String, s: &str) {
     }
 }
 
-/// About how many characters of `html` a reader sees: tags dropped, whitespace runs as one.
-pub fn visible_len(html: &str) -> usize {
-    let text = strip_tags(html);
-    text.split_whitespace().map(|w| w.chars().count() + 1).sum()
+/// About how many characters of `html` a reader sees (tags dropped, a whitespace run counts
+/// as one), counted up to `cap` only: comparing a long body with a short lead stays cheap.
+pub fn visible_len(html: &str, cap: usize) -> usize {
+    let (mut count, mut in_tag, mut space) = (0usize, false, true);
+    let mut chars = html.chars().peekable();
+    while let Some(c) = chars.next() {
+        if count >= cap {
+            break;
+        }
+        if in_tag {
+            in_tag = c != '>';
+        } else if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!'))
+        {
+            in_tag = true;
+        } else if c.is_whitespace() {
+            count += usize::from(!space);
+            space = true;
+        } else {
+            count += 1;
+            space = false;
+        }
+    }
+    count
 }
 
 #[cfg(test)]
@@ -170,7 +192,9 @@ mod tests {
 
     #[test]
     fn visible_length_ignores_tags() {
-        assert_eq!(visible_len("<p>ab <b>cd</b></p>"), 6);
-        assert!(visible_len("<p><img src=\"very-long-url.jpg\"></p>") == 0);
+        assert_eq!(visible_len("<p>ab <b>cd</b></p>", usize::MAX), 5);
+        assert_eq!(visible_len(" a  b\n c ", usize::MAX), 6);
+        assert_eq!(visible_len("<p><img src=\"x.jpg\"></p>", usize::MAX), 0);
+        assert_eq!(visible_len("<p>abcdefgh</p>", 3), 3);
     }
 }

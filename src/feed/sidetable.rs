@@ -19,68 +19,89 @@ struct Capture {
     text: String,
 }
 
+/// The state of the pass: the items so far, the depth, the open item and capture.
+struct Table<'a> {
+    xml: &'a str,
+    items: Vec<RawItem>,
+    depth: usize,
+    /// The open item and the depth it opened at.
+    item: Option<(usize, RawItem)>,
+    capture: Option<Capture>,
+}
+
 /// Collects [`RawItem`]s from `xml` in one pass.
 pub fn scan(xml: &str) -> Vec<RawItem> {
-    let mut items = Vec::new();
-    let mut depth = 0usize;
-    let mut item: Option<(usize, RawItem)> = None;
-    let mut capture: Option<Capture> = None;
+    let mut table = Table {
+        xml,
+        items: Vec::new(),
+        depth: 0,
+        item: None,
+        capture: None,
+    };
     let mut scanner = Scanner::new(xml);
     while let Some(token) = scanner.next() {
+        let capture = table.capture.as_mut().filter(|c| c.kind == Kind::Text);
         match token {
             Token::Start {
                 raw,
                 name,
                 self_closing,
-            } => {
-                if let Some(c) = capture.as_mut() {
-                    c.has_child = true;
-                    if c.kind == Kind::Text {
-                        c.text.push_str(raw);
-                    }
-                } else if let Some((item_depth, raw_item)) = item.as_mut() {
-                    let direct = depth == *item_depth;
-                    capture = raw_item
-                        .start(raw, name, direct)
-                        .filter(|_| !self_closing)
-                        .map(|(field, kind)| Capture {
-                            field,
-                            kind,
-                            depth: depth + 1,
-                            start: scanner.offset(),
-                            has_child: false,
-                            text: String::new(),
-                        });
-                } else if matches!(local_name(name), "item" | "entry") && !self_closing {
-                    item = Some((depth + 1, RawItem::open(raw)));
-                }
-                depth += usize::from(!self_closing);
-            }
-            Token::End { raw, .. } => {
-                if capture.as_ref().is_some_and(|c| c.depth == depth) {
-                    if let (Some(c), Some((_, it))) = (capture.take(), item.as_mut()) {
-                        let end = scanner.offset() - raw.len();
-                        finish(it, c, xml.get(..end).unwrap_or(xml));
-                    }
-                } else if let Some(c) = capture.as_mut().filter(|c| c.kind == Kind::Text) {
-                    c.text.push_str(raw);
-                } else if capture.is_none() && item.as_ref().is_some_and(|(d, _)| *d == depth) {
-                    items.extend(item.take().map(|(_, it)| it));
-                }
-                depth = depth.saturating_sub(1);
-            }
+            } => table.start(raw, name, self_closing, scanner.offset()),
+            Token::End { raw, .. } => table.end(scanner.offset() - raw.len(), raw),
             Token::Text(t) => capture
-                .iter_mut()
-                .filter(|c| c.kind == Kind::Text)
+                .into_iter()
                 .for_each(|c| unescape_into(&mut c.text, t)),
-            Token::CData(t) => capture
-                .iter_mut()
-                .filter(|c| c.kind == Kind::Text)
-                .for_each(|c| c.text.push_str(t)),
+            Token::CData(t) => capture.into_iter().for_each(|c| c.text.push_str(t)),
             _ => {}
         }
     }
-    items
+    table.items
+}
+
+impl Table<'_> {
+    /// A start tag ending at byte `after`.
+    fn start(&mut self, raw: &str, name: &str, self_closing: bool, after: usize) {
+        let depth = self.depth;
+        self.depth += usize::from(!self_closing);
+        if let Some(c) = self.capture.as_mut() {
+            c.has_child = true;
+            if c.kind == Kind::Text {
+                c.text.push_str(raw);
+            }
+        } else if let Some((item_depth, item)) = self.item.as_mut() {
+            let direct = depth == *item_depth;
+            let wanted = item.start(raw, name, direct).filter(|_| !self_closing);
+            self.capture = wanted.map(|(field, kind)| Capture {
+                field,
+                kind,
+                depth: depth + 1,
+                start: after,
+                has_child: false,
+                text: String::new(),
+            });
+        } else if matches!(local_name(name), "item" | "entry") && !self_closing {
+            self.item = Some((depth + 1, RawItem::open(raw)));
+        }
+    }
+
+    /// An end tag starting at byte `at`.
+    fn end(&mut self, at: usize, raw: &str) {
+        let depth = self.depth;
+        self.depth = depth.saturating_sub(1);
+        match self.capture.as_mut() {
+            Some(c) if c.depth == depth => {
+                if let (Some(c), Some((_, item))) = (self.capture.take(), self.item.as_mut()) {
+                    finish(item, c, self.xml.get(..at).unwrap_or(self.xml));
+                }
+            }
+            Some(c) if c.kind == Kind::Text => c.text.push_str(raw),
+            Some(_) => {}
+            None if self.item.as_ref().is_some_and(|(d, _)| *d == depth) => {
+                self.items.extend(self.item.take().map(|(_, it)| it));
+            }
+            None => {}
+        }
+    }
 }
 
 /// Stores a capture; a markup one only if it held a child element, as the text of its
