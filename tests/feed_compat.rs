@@ -230,7 +230,7 @@ fn documents_that_are_no_feed_are_refused_in_one_line() {
         ("empty-root.xml", "not a feed (no title, link or item)"),
         (
             "foreign-root.xml",
-            "none of its 1 items could be read (unknown layout)",
+            "no item could be read (1 found, in a layout chmon does not know)",
         ),
     ] {
         let err = refused(name);

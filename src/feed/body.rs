@@ -4,6 +4,8 @@
 //! description only when longer, and a `media:thumbnail` shown above. Both come out as
 //! sanitised HTML. Pure; no parsing of XML.
 
+use std::borrow::Cow;
+
 use feed_rs::model::Entry;
 
 use super::entities;
@@ -23,15 +25,13 @@ pub struct Bodies {
 pub fn choose(entry: &Entry, raw: &RawItem, typed: bool) -> Bodies {
     let mut lead = raw
         .get(Field::Summary)
-        .map(str::to_string)
+        .map(Cow::Borrowed)
         .or_else(|| {
             let t = entry.summary.as_ref()?;
-            Some(as_html(
-                &t.content,
-                typed && t.content_type.subty() == "plain",
-            ))
+            let plain = typed && t.content_type.subty() == "plain";
+            Some(as_html(&t.content, plain))
         })
-        .or_else(|| raw.get(Field::DcDescription).map(str::to_string));
+        .or_else(|| raw.get(Field::DcDescription).map(Cow::Borrowed));
     let (mut body, encoded) = content(entry, raw, typed);
     if lead.is_none() && body.is_none() {
         body = raw
@@ -39,18 +39,14 @@ pub fn choose(entry: &Entry, raw: &RawItem, typed: bool) -> Bodies {
             .map(|d| as_html(d, !raw.media_description_html));
     }
     // RSS: the description is the text unless content:encoded is longer.
-    let shorter = |b: &String, l: &String| {
-        let lead_len = visible_len(l, usize::MAX);
-        visible_len(b, lead_len) < lead_len
-    };
-    if encoded
+    if let (Some(b), Some(l)) = (&body, &lead)
+        && encoded
         && !typed
-        && body
-            .as_ref()
-            .zip(lead.as_ref())
-            .is_some_and(|(b, l)| shorter(b, l))
     {
-        body = lead.take();
+        let lead_len = visible_len(l, usize::MAX);
+        if visible_len(b, lead_len) < lead_len {
+            body = lead.take();
+        }
     }
     if let Some(url) = raw.get(Field::Thumbnail) {
         add_thumbnail(url, &mut lead, &mut body);
@@ -62,15 +58,15 @@ pub fn choose(entry: &Entry, raw: &RawItem, typed: bool) -> Bodies {
 }
 
 /// The body and whether it is a `content:encoded`/`content` (rather than a full text).
-fn content(entry: &Entry, raw: &RawItem, typed: bool) -> (Option<String>, bool) {
+fn content<'a>(entry: &'a Entry, raw: &'a RawItem, typed: bool) -> (Option<Cow<'a, str>>, bool) {
     if let Some(full) = raw.get(Field::FullText) {
-        return (Some(full.to_string()), false);
+        return (Some(Cow::Borrowed(full)), false);
     }
     if let Some(decoded) = raw.get(Field::Base64Content) {
         return (Some(as_html(decoded, !raw.base64_html)), false);
     }
     if let Some(markup) = raw.get(Field::Content) {
-        return (Some(markup.to_string()), true);
+        return (Some(Cow::Borrowed(markup)), true);
     }
     let from_feed_rs = entry.content.as_ref().and_then(|c| {
         let body = c.body.as_deref()?;
@@ -80,17 +76,17 @@ fn content(entry: &Entry, raw: &RawItem, typed: bool) -> (Option<String>, bool) 
 }
 
 /// `text` as HTML: escaped when it is declared plain text, else as it is.
-fn as_html(text: &str, plain: bool) -> String {
+fn as_html(text: &str, plain: bool) -> Cow<'_, str> {
     if plain {
-        text_to_html(text)
+        Cow::Owned(text_to_html(text))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     }
 }
 
 /// Shows the thumbnail above the text, unless the text has an image of its own.
-fn add_thumbnail(url: &str, lead: &mut Option<String>, body: &mut Option<String>) {
-    let has_image = |s: &Option<String>| s.as_deref().is_some_and(|s| s.contains("<img"));
+fn add_thumbnail(url: &str, lead: &mut Option<Cow<'_, str>>, body: &mut Option<Cow<'_, str>>) {
+    let has_image = |s: &Option<Cow<str>>| s.as_deref().is_some_and(|s| s.contains("<img"));
     if has_image(lead) || has_image(body) {
         return;
     }
@@ -100,7 +96,7 @@ fn add_thumbnail(url: &str, lead: &mut Option<String>, body: &mut Option<String>
     if let Some(text) = body.take().or_else(|| lead.take()) {
         html.push_str(&text);
     }
-    *body = Some(html);
+    *body = Some(Cow::Owned(html));
 }
 
 /// An HTML/text field: numeric references (also double-escaped) decoded, sanitised, trimmed;

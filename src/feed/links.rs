@@ -11,33 +11,36 @@ use crate::sanitize::clean_line;
 
 /// The article link among `links`, resolved against `base`; only http(s).
 pub fn pick(links: &[Link], base: Option<&Url>) -> Option<String> {
-    let usable: Vec<(&Link, String)> = links
-        .iter()
-        .filter(|l| {
-            !matches!(
-                l.target,
-                Some(LinkTarget::Comments | LinkTarget::CommentsFeed)
-            )
-        })
-        .filter_map(|l| http_url(&l.href, base).map(|u| (l, u)))
-        .collect();
-    let rank = |l: &Link| -> Option<u8> {
-        let html = l
-            .media_type
-            .as_deref()
-            .is_none_or(|t| t.contains("html") || t.trim().is_empty());
-        match l.rel.as_deref().map(str::trim) {
-            None | Some("" | "alternate") if html => Some(0),
-            None | Some("" | "alternate") => Some(1),
-            Some("related" | "via" | "bookmark") => Some(2),
-            _ => None,
+    let mut best: Option<(u8, String)> = None;
+    for link in links {
+        let Some(rank) = rank(link).filter(|r| best.as_ref().is_none_or(|(b, _)| r < b)) else {
+            continue;
+        };
+        if let Some(url) = http_url(&link.href, base) {
+            best = Some((rank, url));
         }
-    };
-    let best = usable
-        .iter()
-        .filter_map(|(l, u)| rank(l).map(|r| (r, u)))
-        .min_by_key(|(r, _)| *r)?;
-    Some(best.1.clone())
+    }
+    best.map(|(_, url)| url)
+}
+
+/// How good an article link `link` is (0 best), or `None` when it is none at all.
+fn rank(link: &Link) -> Option<u8> {
+    if matches!(
+        link.target,
+        Some(LinkTarget::Comments | LinkTarget::CommentsFeed)
+    ) {
+        return None;
+    }
+    let html = link
+        .media_type
+        .as_deref()
+        .is_none_or(|t| t.contains("html") || t.trim().is_empty());
+    match link.rel.as_deref().map(str::trim) {
+        None | Some("" | "alternate") if html => Some(0),
+        None | Some("" | "alternate") => Some(1),
+        Some("related" | "via" | "bookmark") => Some(2),
+        _ => None,
+    }
 }
 
 /// `guid` as a link: it is a permalink unless `isPermaLink="false"`, and must be an absolute

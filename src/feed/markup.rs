@@ -135,27 +135,27 @@ pub fn escape_into(out: &mut String, s: &str) {
 /// About how many characters of `html` a reader sees (tags dropped, a whitespace run counts
 /// as one), counted up to `cap` only: comparing a long body with a short lead stays cheap.
 pub fn visible_len(html: &str, cap: usize) -> usize {
-    let (mut count, mut in_tag, mut space) = (0usize, false, true);
-    let mut chars = html.chars().peekable();
-    while let Some(c) = chars.next() {
-        if count >= cap {
-            break;
+    let bytes = html.as_bytes();
+    let (mut count, mut at, mut space) = (0usize, 0usize, true);
+    while at < bytes.len() && count < cap {
+        let b = bytes[at];
+        let opens_tag = |n: &u8| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!') || *n >= 0x80;
+        if b == b'<' && bytes.get(at + 1).is_some_and(opens_tag) {
+            match bytes[at..].iter().position(|&c| c == b'>') {
+                Some(end) => at += end + 1,
+                None => break,
+            }
+            continue;
         }
-        if in_tag {
-            in_tag = c != '>';
-        } else if c == '<'
-            && chars
-                .peek()
-                .is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!'))
-        {
-            in_tag = true;
-        } else if c.is_whitespace() {
+        if b.is_ascii_whitespace() {
             count += usize::from(!space);
             space = true;
-        } else {
+        } else if b & 0xC0 != 0x80 {
+            // ASCII or the first byte of a character.
             count += 1;
             space = false;
         }
+        at += 1;
     }
     count
 }

@@ -93,7 +93,8 @@ fn refuse_silent_nothing(
         return Ok(());
     }
     if raw_items > 0 {
-        let cause = format!("none of its {raw_items} items could be read (unknown layout)");
+        let cause =
+            format!("no item could be read ({raw_items} found, in a layout chmon does not know)");
         return Err(parse_error(url, cause));
     }
     let blank = feed
