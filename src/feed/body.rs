@@ -38,10 +38,13 @@ pub fn choose(entry: &Entry, raw: &RawItem, typed: bool) -> Bodies {
             .get(Field::MediaDescription)
             .map(|d| as_html(d, !raw.media_description_html));
     }
-    // RSS: the description is the text unless content:encoded is longer.
+    // RSS: the description is the text unless content:encoded is longer. A body of over four
+    // times the lead's bytes is taken as longer without counting (it would have to be mostly
+    // tags, such as images, to be shorter: worth keeping then too).
     if let (Some(b), Some(l)) = (&body, &lead)
         && encoded
         && !typed
+        && b.len() <= l.len().saturating_mul(4)
     {
         let lead_len = visible_len(l, usize::MAX);
         if visible_len(b, lead_len) < lead_len {

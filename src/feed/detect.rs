@@ -1,14 +1,18 @@
 //! Bytes in an undeclared legacy encoding → the encoding, by chardetng (the detector by the
 //! author of encoding_rs) over a bounded sample. Ukraine's TLD is the detector's hint, so that
 //! windows-1251 wins a tie while KOI8-R/KOI8-U, ISO-8859-5, IBM866 and Latin encodings win on
-//! evidence. Called only for bytes that are neither ASCII nor (nearly) valid UTF-8.
+//! evidence. Called only for bytes that are neither ASCII nor (nearly) valid UTF-8; knows
+//! nothing about declarations, headers or feeds.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::Encoding;
 
-/// How many bytes after the first non-ASCII one the detector sees: plenty of words for a
-/// clear answer, and a bounded cost on a feed of many megabytes.
-const SAMPLE: usize = 64 * 1024;
+/// The detector sees text from the first non-ASCII byte until it has seen this many of them
+/// (about 1,000 letters of Cyrillic, far more than it needs to tell the encodings apart) ...
+const SAMPLE_NON_ASCII: usize = 1024;
+/// ... or this many bytes in all (text with few non-ASCII letters, such as Latin): the
+/// detector costs some hundreds of instructions a byte, so it must not see a whole feed.
+const SAMPLE_MAX: usize = 64 * 1024;
 
 /// The detector's hint: chmon reads Ukrainian news first (a browser uses its locale the same
 /// way when a page's TLD says nothing).
@@ -17,7 +21,14 @@ const HOME_TLD: &[u8] = b"ua";
 /// The most likely single- or multi-byte legacy encoding of `bytes` (never UTF-8).
 pub fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
     let first = bytes.iter().position(|&b| b >= 0x80).unwrap_or(0);
-    let end = bytes.len().min(first.saturating_add(SAMPLE));
+    let window = &bytes[first..bytes.len().min(first.saturating_add(SAMPLE_MAX))];
+    let end = first
+        + window
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b >= 0x80)
+            .nth(SAMPLE_NON_ASCII)
+            .map_or(window.len(), |(i, _)| i);
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(&bytes[..end], end == bytes.len());
     detector.guess(Some(HOME_TLD), Utf8Detection::Deny)
@@ -56,6 +67,16 @@ mod tests {
         let fr = "<rss><item><title>Les élèves ont été très créatifs à l’école</title>\
                   <description>Déjà vu : le café où l’on a déjeuné était fermé.</description></item>";
         assert_eq!(guess(fr, WINDOWS_1252), WINDOWS_1252);
+    }
+
+    /// The sample ends after enough non-ASCII bytes, and the answer holds for a long feed.
+    #[test]
+    fn a_long_feed_is_judged_by_its_start() {
+        let long = UK.repeat(200);
+        assert!(long.len() > SAMPLE_MAX);
+        assert_eq!(guess(&long, KOI8_U), KOI8_U);
+        assert_eq!(guess(&RU.repeat(200), IBM866), IBM866);
+        assert_eq!(guess(&UK.repeat(200), ISO_8859_5), ISO_8859_5);
     }
 
     #[test]

@@ -52,8 +52,13 @@ impl Dialect {
     /// The start tag to write for `raw` (element `name`; `root` for the document element).
     pub fn start<'a>(&mut self, raw: &'a str, name: &str, root: bool) -> Cow<'a, str> {
         let mut tag = Cow::Borrowed(raw);
-        if raw.contains("xmlns") {
+        // Most tags have no attributes at all: `<` + name + `>`.
+        let has_attributes = raw.len() > name.len() + 3;
+        if has_attributes && raw.contains("xmlns") {
             tag = rename_namespaces(tag);
+        }
+        if !root && matches!(self.root, Root::Rss | Root::Other) {
+            return tag;
         }
         let local = local_name(name);
         if root {

@@ -86,7 +86,7 @@ impl RawItem {
     /// What to capture for a start tag (`direct`: a child of the item itself). Facts held in
     /// attributes are taken here. Each field keeps the first element that fills it.
     pub fn start(&mut self, tag: &str, name: &str, direct: bool) -> Option<(Field, Kind)> {
-        let (prefix, local) = name.rsplit_once(':').unwrap_or(("", name));
+        let (prefix, local) = name.split_once(':').unwrap_or(("", name));
         let wanted = match (prefix, local) {
             ("media", _) => self.media(tag, local),
             _ if !direct => None,
@@ -103,13 +103,13 @@ impl RawItem {
                 self.guid_permalink = attrs::value(tag, "isPermaLink").map(|v| v.trim() != "false");
                 None
             }
-            ("" | "atom" | "rss", "title") => markup(tag, Field::Title),
-            ("" | "atom" | "rss", "description" | "summary") => markup(tag, Field::Summary),
+            ("" | "atom" | "rss", "title") => markup(tag, name, Field::Title),
+            ("" | "atom" | "rss", "description" | "summary") => markup(tag, name, Field::Summary),
             ("" | "atom", "content") if attrs::value(tag, "mode") == Some("base64") => {
                 self.base64_html = attrs::value(tag, "type").is_some_and(|t| t.contains("html"));
                 Some((Field::Base64Content, Kind::Text))
             }
-            ("" | "atom", "content") | ("content", "encoded") => markup(tag, Field::Content),
+            ("" | "atom", "content") | ("content", "encoded") => markup(tag, name, Field::Content),
             _ => None,
         };
         wanted.filter(|(field, _)| self.get(*field).is_none())
@@ -151,8 +151,10 @@ impl RawItem {
 }
 
 /// A markup capture, except for inline XHTML, which feed-rs serialises well itself.
-fn markup(tag: &str, field: Field) -> Option<(Field, Kind)> {
-    (attrs::value(tag, "type") != Some("xhtml")).then_some((field, Kind::Markup))
+fn markup(tag: &str, name: &str, field: Field) -> Option<(Field, Kind)> {
+    let has_attributes = tag.len() > name.len() + 3;
+    let xhtml = has_attributes && attrs::value(tag, "type") == Some("xhtml");
+    (!xhtml).then_some((field, Kind::Markup))
 }
 
 /// Base64 (whitespace anywhere, padding optional) → text, invalid UTF-8 replaced.
