@@ -31,8 +31,10 @@ pub fn choose(entry: &Entry, raw: &RawItem, typed: bool) -> Bodies {
             let plain = typed && t.content_type.subty() == "plain";
             Some(as_html(&t.content, plain))
         })
+        .filter(|l| !l.trim().is_empty())
         .or_else(|| raw.get(Field::DcDescription).map(Cow::Borrowed));
-    let (mut body, encoded) = content(entry, raw, typed);
+    let (body, encoded) = content(entry, raw, typed);
+    let mut body = body.filter(|b| !b.trim().is_empty());
     if lead.is_none() && body.is_none() {
         body = raw
             .get(Field::MediaDescription)
@@ -108,4 +110,65 @@ fn clean(s: &str) -> Option<String> {
     let cleaned = clean_text(&entities::decode_numeric_in_html(s));
     let trimmed = cleaned.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rss(item: &str) -> (Entry, RawItem) {
+        let xml = format!(
+            "<rss version=\"2.0\" xmlns:media=\"urn:x-chmon:mrss\" \
+             xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>T</title>\
+             <item>{item}</item></channel></rss>"
+        );
+        let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
+        let raw = super::super::sidetable::scan(&xml).remove(0);
+        (feed.entries.into_iter().next().unwrap(), raw)
+    }
+
+    #[test]
+    fn empty_description_leaves_room_for_fallbacks() {
+        let (entry, raw) =
+            rss("<description> </description><media:description>Опис</media:description>");
+        let got = choose(&entry, &raw, false);
+        assert_eq!(got.lead, None);
+        assert_eq!(got.body.as_deref(), Some("Опис"));
+    }
+
+    #[test]
+    fn the_longer_of_content_encoded_and_description() {
+        let (entry, raw) = rss(
+            "<description>A long description of the event.</description>\
+             <content:encoded>Short.</content:encoded>",
+        );
+        let got = choose(&entry, &raw, false);
+        assert_eq!(
+            (got.lead, got.body.as_deref()),
+            (None, Some("A long description of the event."))
+        );
+        let (entry, raw) = rss(
+            "<description>Lead.</description><content:encoded>&lt;p&gt;The whole text of \
+             it.&lt;/p&gt;</content:encoded>",
+        );
+        let got = choose(&entry, &raw, false);
+        assert_eq!(got.lead.as_deref(), Some("Lead."));
+        assert_eq!(got.body.as_deref(), Some("<p>The whole text of it.</p>"));
+    }
+
+    #[test]
+    fn a_thumbnail_goes_above_unless_there_is_an_image() {
+        let (entry, raw) = rss(
+            "<description>Text</description><media:thumbnail url=\"http://i.ua/a.jpg?a=1&amp;b=&quot;\"/>",
+        );
+        let got = choose(&entry, &raw, false);
+        assert_eq!(
+            got.body.as_deref(),
+            Some("<p><img src=\"http://i.ua/a.jpg?a=1&amp;b=&quot;\" alt=\"\"></p>Text")
+        );
+        let (entry, raw) = rss(
+            "<description>&lt;img src=\"x.jpg\"&gt;</description><media:thumbnail url=\"http://i.ua/a.jpg\"/>",
+        );
+        assert_eq!(choose(&entry, &raw, false).body, None);
+    }
 }
