@@ -181,6 +181,19 @@ fn rss_0_93_and_0_94() {
 }
 
 #[test]
+fn rss_2_0_in_a_namespace() {
+    let f = feed("rss20-namespaced.xml");
+    assert_eq!(f.title.as_deref(), Some("Radio Notes"));
+    assert_eq!(titles(&f), vec!["Namespaced item"]);
+    assert_eq!(
+        f.items[0].link.as_deref(),
+        Some("http://radio.example.org/2003/01/01")
+    );
+    assert_eq!(f.items[0].published, utc("2003-01-01T10:00:00Z"));
+    assert_eq!(text(&f.items[0]), "Read in the RSS 2.0 namespace.");
+}
+
+#[test]
 fn rss_1_0_items_without_link_keep_rdf_about() {
     let f = feed("rss10.xml");
     assert_eq!(f.title.as_deref(), Some("Бібліотека новин"));

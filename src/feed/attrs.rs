@@ -16,6 +16,11 @@ pub fn find(tag: &str, name: &str) -> Option<Attr> {
     Attrs::new(tag).find(|(n, _)| *n == name).map(|(_, a)| a)
 }
 
+/// Every attribute of the tag, in order, as `(name, Attr)`; stops at a malformed one.
+pub fn all(tag: &str) -> impl Iterator<Item = (&str, Attr)> {
+    Attrs::new(tag)
+}
+
 /// The raw value of attribute `name`.
 pub fn value<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     find(tag, name).map(|a| &tag[a.value])

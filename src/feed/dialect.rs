@@ -1,34 +1,14 @@
 //! Tag rewrites, during repair, that let feed-rs read what it does not know or would refuse:
-//! the Atom 0.3 and RSS 0.90 namespaces become Atom 1.0's and RSS 1.0's; an Atom 0.3 `mode`
-//! and any unknown, empty or differently spelt Atom `type` become the `text`/`html`/`xhtml`
-//! feed-rs accepts; an RSS 1.0 item without `<link>` gets one from its `rdf:about` (feed-rs
-//! drops such items); `<rss>` gets a version feed-rs knows; and the Media RSS, iTunes and
-//! Podcasting namespaces are renamed away, because feed-rs refuses a whole feed over one empty
-//! `<media:description>` or unknown role (chmon reads what it needs of them itself, in the side
-//! table). One tag at a time; knows nothing about entities or truncation.
+//! namespace declarations (see [`super::namespaces`]); an Atom 0.3 `mode` and any unknown,
+//! empty or differently spelt Atom `type` become the `text`/`html`/`xhtml` feed-rs accepts;
+//! an RSS 1.0 item without `<link>` gets one from its `rdf:about` (feed-rs drops such items);
+//! `<rss>` gets a version feed-rs knows. One tag at a time; knows nothing about entities or
+//! truncation.
 
 use std::borrow::Cow;
 
-use super::attrs;
 use super::xmlscan::local_name;
-
-/// Namespace URIs rewritten in declarations: (from, to).
-const NAMESPACES: [(&str, &str); 5] = [
-    ("http://purl.org/atom/ns#", "http://www.w3.org/2005/Atom"),
-    (
-        "http://my.netscape.com/rdf/simple/0.9/",
-        "http://purl.org/rss/1.0/",
-    ),
-    ("http://search.yahoo.com/mrss/", "urn:x-chmon:mrss"),
-    (
-        "http://www.itunes.com/dtds/podcast-1.0.dtd",
-        "urn:x-chmon:itunes",
-    ),
-    (
-        "https://podcastindex.org/namespace/1.0",
-        "urn:x-chmon:podcast",
-    ),
-];
+use super::{attrs, namespaces};
 
 /// The kind of document, from its root element.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -55,7 +35,7 @@ impl Dialect {
         // Most tags have no attributes at all: `<` + name + `>`.
         let has_attributes = raw.len() > name.len() + 3;
         if has_attributes && raw.contains("xmlns") {
-            tag = rename_namespaces(tag);
+            tag = namespaces::rename(tag);
         }
         if !root && matches!(self.root, Root::Rss | Root::Other) {
             return tag;
@@ -100,16 +80,6 @@ impl Dialect {
             (_, true) => None,
         }
     }
-}
-
-fn rename_namespaces(tag: Cow<'_, str>) -> Cow<'_, str> {
-    let mut tag = tag;
-    for (from, to) in NAMESPACES {
-        if tag.contains(from) {
-            tag = Cow::Owned(tag.replace(from, to));
-        }
-    }
-    tag
 }
 
 /// feed-rs only knows `<rss>` with version 0.91, 0.92 or 2.0 (else: "no root"); a missing

@@ -17,6 +17,7 @@ pub mod identity;
 mod jsonfeed;
 mod links;
 mod markup;
+mod namespaces;
 pub mod parse;
 mod rawitem;
 pub mod repair;
