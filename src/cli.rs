@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::commands::agency::Switch;
 use crate::commands::{self, CommandError};
 use crate::config::{self, Config, ConfigError, Settings};
 use crate::i18n::Lang;
@@ -78,6 +79,15 @@ pub enum Command {
         #[arg(long, value_name = "W", default_value_t = 80)]
         width: usize,
     },
+    /// The story of any web page (fetched, or a saved file): title, text, numbered links
+    Extract {
+        /// An http(s) address, or a saved HTML file
+        #[arg(value_name = "URL|FILE")]
+        source: String,
+        /// Wrap at W columns
+        #[arg(long, value_name = "W", default_value_t = 80)]
+        width: usize,
+    },
     /// The feed list: url, name, section, last refresh, last error, counts
     Feeds {
         /// One JSON array
@@ -116,20 +126,6 @@ pub enum Command {
     Vacuum,
 }
 
-#[derive(Debug, Subcommand)]
-pub enum Switch {
-    /// Add these sections' feeds to the list
-    On {
-        #[arg(value_name = "NAME", required = true)]
-        names: Vec<String>,
-    },
-    /// Remove these sections' feeds from the list
-    Off {
-        #[arg(value_name = "NAME", required = true)]
-        names: Vec<String>,
-    },
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error(transparent)]
@@ -152,6 +148,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Refresh) => commands::refresh(&settings)?,
         Some(Command::List { limit, json }) => commands::list(&settings, limit, json)?,
         Some(Command::Show { id, width }) => commands::show(&settings, &id, width)?,
+        Some(Command::Extract { source, width }) => {
+            commands::extract::run(&settings, &source, width)?
+        }
         Some(command) => feed_list(&settings, command)?,
         None => runtime::run(&settings, !cli.no_refresh && !cli.demo)?,
     }
@@ -169,7 +168,10 @@ fn feed_list(settings: &Settings, command: Command) -> Result<(), CliError> {
         Command::Export => feeds::export(settings)?,
         Command::Agency { switch } => commands::agency::agency(settings, switch)?,
         Command::Vacuum => feeds::vacuum(settings)?,
-        Command::Refresh | Command::List { .. } | Command::Show { .. } => {}
+        Command::Refresh
+        | Command::List { .. }
+        | Command::Show { .. }
+        | Command::Extract { .. } => {}
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
 //! The scriptable subcommands: `refresh`, `list`, `show` here; the feed list's in `feeds` and
-//! `agency`. Prints results to stdout (every feed string sanitised again on the way out). Owns
+//! `agency`, `extract` in `extract`. Prints results to stdout (every feed string sanitised again on the way out). Owns
 //! output formats only; fetching and caching live elsewhere.
 
 pub mod agency;
@@ -19,6 +19,7 @@ use crate::refresh::RefreshError;
 use crate::store::{Listed, Store, StoreError};
 use crate::text::sanitize::{clean_line, clean_text};
 
+pub mod extract;
 pub use refresh_all::{refresh, refresh_quietly};
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +46,8 @@ pub enum CommandError {
     NoConfigFile,
     #[error("{0}")]
     Usage(String),
+    #[error("{page}: {cause}")]
+    Extract { page: String, cause: String },
 }
 
 pub(crate) fn open_store(settings: &Settings) -> Result<Store, CommandError> {
@@ -71,16 +74,7 @@ pub(crate) fn open_feeds(
 
 /// The settings' feeds as the cache keeps the list.
 pub fn listed(settings: &Settings) -> Vec<Listed> {
-    settings
-        .feeds
-        .iter()
-        .map(|f| Listed {
-            source: f.url.clone(),
-            name: f.name.clone(),
-            section: f.section.clone(),
-            retention: f.retention,
-        })
-        .collect()
+    Listed::from_specs(&settings.feeds)
 }
 
 #[derive(Serialize)]

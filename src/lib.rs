@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod demo;
+pub mod extract;
 pub mod feed;
 pub mod hash;
 pub mod i18n;

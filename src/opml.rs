@@ -262,5 +262,4 @@ fn escape(s: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "opml_tests.rs"]
 mod tests;

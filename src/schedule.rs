@@ -93,5 +93,4 @@ fn to_chrono(d: Duration) -> chrono::Duration {
 }
 
 #[cfg(test)]
-#[path = "schedule_tests.rs"]
 mod tests;

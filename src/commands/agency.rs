@@ -6,11 +6,25 @@
 use super::feeds::config_file;
 use super::{CommandError, emit};
 use crate::agency::{self, GROUP, Section};
-use crate::cli::Switch;
 use crate::config::feeds::same_feed_key;
 use crate::config::{FeedEntry, Settings};
 use crate::feed::fetch::{FetchOutcome, Fetcher, Validators};
 use crate::text::sanitize::clean_line;
+
+/// `chmon agency on|off NAME…`.
+#[derive(Debug, clap::Subcommand)]
+pub enum Switch {
+    /// Add these sections' feeds to the list
+    On {
+        #[arg(value_name = "NAME", required = true)]
+        names: Vec<String>,
+    },
+    /// Remove these sections' feeds from the list
+    Off {
+        #[arg(value_name = "NAME", required = true)]
+        names: Vec<String>,
+    },
+}
 
 /// `chmon agency [on|off NAME…]`.
 pub fn agency(settings: &Settings, switch: Option<Switch>) -> Result<(), CommandError> {

@@ -80,7 +80,9 @@ fn plan(bytes: &[u8], content_type: Option<&str>, limits: (usize, usize)) -> Opt
     if bytes.len() < min_bytes {
         return None;
     }
-    let (encoding, body) = decode::choose(bytes, content_type);
+    let (decode::Charset::Encoding(encoding), body) = decode::choose(bytes, content_type) else {
+        return None;
+    };
     if encoding != UTF_8 && !encoding.is_single_byte() {
         return None;
     }

@@ -155,3 +155,35 @@ fn splitter_skips_markup_that_is_not_an_item() {
     let names: Vec<&[u8]> = starts.iter().map(|&s| &doc[s..s + 6]).collect();
     assert_eq!(names, [&b"<rss:i"[..], b"<item/", b"<entry"]);
 }
+
+/// Every feed fixture of the compatibility tests (tests/feed_compat.rs) gives the same items
+/// cut into pieces of one and of two items as whole: each dialect and field rule holds on
+/// both paths.
+#[test]
+fn compat_fixtures_give_the_same_items_in_pieces() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compat");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(want) = whole(&bytes) else {
+            continue;
+        };
+        if want.items.len() < 2 || !name.ends_with(".xml") {
+            continue;
+        }
+        let splittable = plan(&bytes, None, (1, 0)).is_some();
+        assert_eq!(
+            splittable,
+            !name.starts_with("utf"),
+            "{name}: UTF-16/32 only whole"
+        );
+        for per_piece in [1, 2] {
+            let (got, _) = pieces(&bytes, per_piece).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(got, want, "{name}, {per_piece} per piece");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "{checked} fixtures");
+}

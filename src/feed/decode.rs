@@ -1,25 +1,45 @@
-//! Bytes → text: picks the charset (BOM, XML declaration, HTTP header, UTF-8 validity,
-//! windows-1251), decodes lossily, and rewrites the XML declaration to say UTF-8.
-//! Knows nothing about feed structure beyond the declaration.
+//! Bytes → text: picks the charset (byte order from the first bytes, XML declaration, HTTP
+//! header, UTF-8 validity, detection of undeclared legacy encodings), decodes lossily, and
+//! rewrites the XML declaration to say UTF-8. Knows nothing about feed structure beyond the
+//! declaration.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1251};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
-/// The decoded text and the encoding that was used.
+use super::detect::legacy_encoding;
+use super::sniff::{self, Unicode};
+
+/// What the bytes are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Charset {
+    Encoding(&'static Encoding),
+    /// UTF-32, which encoding_rs does not know.
+    Utf32 {
+        big_endian: bool,
+    },
+}
+
+/// The decoded text and the charset that was used.
 #[derive(Debug)]
 pub struct Decoded {
     pub text: String,
-    pub encoding: &'static Encoding,
+    pub charset: Charset,
 }
 
 /// Decodes `bytes` (see the module doc); never fails: invalid bytes become U+FFFD.
 /// The XML declaration, if any, is rewritten to `encoding="UTF-8"` and leading whitespace
 /// before it is dropped.
 pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Decoded {
-    let (encoding, body) = choose(bytes, content_type);
-    Decoded {
-        text: decode_with(encoding, body),
-        encoding,
-    }
+    let (charset, body) = choose(bytes, content_type);
+    let text = match charset {
+        Charset::Encoding(encoding) => decode_with(encoding, body),
+        Charset::Utf32 { big_endian } => {
+            let mut text = String::new();
+            sniff::decode_utf32(body, big_endian, &mut text);
+            rewrite_declaration(&mut text);
+            text
+        }
+    };
+    Decoded { text, charset }
 }
 
 /// Decodes `body` (no BOM) as `encoding`, rewriting the XML declaration as [`decode`] does.
@@ -28,9 +48,7 @@ pub(crate) fn decode_with(encoding: &'static Encoding, body: &[u8]) -> String {
     if !encoding.is_ascii_compatible() {
         // UTF-16: the declaration can only be found after decoding.
         decode_into(encoding, body, "", &mut text);
-        if let Some((_, end)) = declaration_span(text.as_bytes()) {
-            text.replace_range(..end, utf8_declaration(&text.as_bytes()[..end]));
-        }
+        rewrite_declaration(&mut text);
         return text;
     }
     let (decl, rest) = match declaration_span(body) {
@@ -39,6 +57,13 @@ pub(crate) fn decode_with(encoding: &'static Encoding, body: &[u8]) -> String {
     };
     decode_into(encoding, rest, decl, &mut text);
     text
+}
+
+/// Replaces the XML declaration at the start of decoded `text` (if any) by a UTF-8 one.
+fn rewrite_declaration(text: &mut String) {
+    if let Some((_, end)) = declaration_span(text.as_bytes()) {
+        text.replace_range(..end, utf8_declaration(&text.as_bytes()[..end]));
+    }
 }
 
 /// Decodes `bytes` (a part of a document, cut between characters) into `out` after `prefix`,
@@ -60,13 +85,20 @@ pub(crate) fn decode_into(
     let _ = decoder.decode_to_string(bytes, out, true);
 }
 
-/// The encoding for `bytes` and the bytes to decode (without a BOM).
-pub(crate) fn choose<'a>(
-    bytes: &'a [u8],
-    content_type: Option<&str>,
-) -> (&'static Encoding, &'a [u8]) {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return (enc, &bytes[bom_len..]);
+/// The charset for `bytes` and the bytes to decode (without a BOM). In order: a BOM or the
+/// UTF-16/UTF-32 byte pattern of the first characters; the declaration, else the header —
+/// unless a single-byte claim sits over valid UTF-8, or a UTF-8 claim over bytes that are not
+/// (the bytes win); with neither, UTF-8 when valid, else the detected legacy encoding.
+pub(crate) fn choose<'a>(bytes: &'a [u8], content_type: Option<&str>) -> (Charset, &'a [u8]) {
+    if let Some((unicode, bom_len)) = sniff::sniff(bytes) {
+        let charset = match unicode {
+            Unicode::Utf8 => Charset::Encoding(UTF_8),
+            Unicode::Utf16Le => Charset::Encoding(UTF_16LE),
+            Unicode::Utf16Be => Charset::Encoding(UTF_16BE),
+            Unicode::Utf32Le => Charset::Utf32 { big_endian: false },
+            Unicode::Utf32Be => Charset::Utf32 { big_endian: true },
+        };
+        return (charset, &bytes[bom_len..]);
     }
     let declared = declared_label(bytes)
         .and_then(encoding_for_label)
@@ -75,15 +107,45 @@ pub(crate) fn choose<'a>(
                 .and_then(charset_param)
                 .and_then(encoding_for_label)
         });
-    let utf8 = looks_utf8(bytes);
+    let form = form(bytes);
     let enc = match declared {
-        // A single-byte declaration over bytes that are (nearly) valid UTF-8 is a lie.
-        Some(enc) if enc != UTF_8 && utf8 => UTF_8,
+        Some(enc) if enc != UTF_8 && form == Form::Utf8 => UTF_8,
+        Some(enc) if enc == UTF_8 && form == Form::Legacy => legacy_encoding(bytes),
         Some(enc) => enc,
-        None if utf8 || bytes.is_ascii() => UTF_8,
-        None => WINDOWS_1251,
+        None if form == Form::Legacy => legacy_encoding(bytes),
+        None => UTF_8,
     };
-    (enc, bytes)
+    (Charset::Encoding(enc), bytes)
+}
+
+/// What the bytes look like as UTF-8.
+#[derive(Debug, PartialEq)]
+enum Form {
+    Ascii,
+    /// Valid UTF-8 with non-ASCII text, or nearly so (see [`mostly_utf8`]).
+    Utf8,
+    /// Anything else: a legacy encoding.
+    Legacy,
+}
+
+/// True when the bytes hold non-ASCII text that is (nearly) valid UTF-8.
+pub(crate) fn looks_utf8(bytes: &[u8]) -> bool {
+    form(bytes) == Form::Utf8
+}
+
+fn form(bytes: &[u8]) -> Form {
+    if std::str::from_utf8(bytes).is_ok() {
+        return if bytes.is_ascii() {
+            Form::Ascii
+        } else {
+            Form::Utf8
+        };
+    }
+    if mostly_utf8(bytes) {
+        Form::Utf8
+    } else {
+        Form::Legacy
+    }
 }
 
 /// An encoding from a label, tolerating `cp-1251`, `win-1251` and friends. UTF-16 labels
@@ -133,17 +195,14 @@ fn declaration_span(bytes: &[u8]) -> Option<(usize, usize)> {
     Some((start, start + end))
 }
 
-/// True when the bytes hold non-ASCII text that is valid UTF-8, allowing a few broken bytes
+/// True when bytes that are not valid UTF-8 still hold UTF-8 text with a few broken bytes
 /// (at most one invalid sequence per 4 good non-ASCII characters). Text in a single-byte
 /// Cyrillic encoding is almost all invalid sequences when read as UTF-8.
 ///
-/// Linear and cheap: valid UTF-8 is recognised by one fast validation; otherwise blocks are
-/// counted until the answer can no longer change (every good non-ASCII character takes at least
-/// 2 of the non-ASCII bytes still ahead, every bad sequence at least 1).
-pub(crate) fn looks_utf8(bytes: &[u8]) -> bool {
-    if std::str::from_utf8(bytes).is_ok() {
-        return !bytes.is_ascii();
-    }
+/// Linear and cheap: blocks are counted until the answer can no longer change (every good
+/// non-ASCII character takes at least 2 of the non-ASCII bytes still ahead, every bad sequence
+/// at least 1).
+fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut ahead = bytes.iter().filter(|&&b| b >= 0x80).count();
     let (mut good, mut bad) = (0usize, 0usize);
     let mut rest = bytes;
@@ -186,124 +245,5 @@ fn utf8_declaration(original: &[u8]) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn cp1251(s: &str) -> Vec<u8> {
-        WINDOWS_1251.encode(s).0.into_owned()
-    }
-
-    #[test]
-    fn labels_are_normalised() {
-        for label in [
-            "cp1251",
-            "CP-1251",
-            "windows-1251",
-            " Windows-1251 ",
-            "win-1251",
-            "x-cp1251",
-        ] {
-            assert_eq!(encoding_for_label(label), Some(WINDOWS_1251), "{label}");
-        }
-        assert_eq!(encoding_for_label("koi8-u"), Some(encoding_rs::KOI8_U));
-        assert_eq!(encoding_for_label("KOI8-R"), Some(encoding_rs::KOI8_R));
-        assert_eq!(encoding_for_label("utf-8"), Some(UTF_8));
-        assert_eq!(encoding_for_label("utf-16"), None);
-        assert_eq!(encoding_for_label("cp866"), Some(encoding_rs::IBM866));
-        assert_eq!(encoding_for_label("nonsense"), None);
-    }
-
-    #[test]
-    fn charset_from_header() {
-        assert_eq!(
-            charset_param("text/xml; charset=\"windows-1251\""),
-            Some("windows-1251")
-        );
-        assert_eq!(
-            charset_param("application/rss+xml;Charset=koi8-u"),
-            Some("koi8-u")
-        );
-        assert_eq!(charset_param("text/xml"), None);
-    }
-
-    #[test]
-    fn declaration_wins_over_header_and_is_rewritten() {
-        let mut bytes = b"  \n<?xml version='1.0' encoding='windows-1251'?><r>".to_vec();
-        bytes.extend(cp1251("Чернігів</r>"));
-        let d = decode(&bytes, Some("text/xml; charset=koi8-u"));
-        assert_eq!(
-            d.text,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Чернігів</r>"
-        );
-    }
-
-    #[test]
-    fn lying_declaration_over_utf8_bytes() {
-        let text = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><r>Чернігів «монітор»</r>";
-        let d = decode(text.as_bytes(), None);
-        assert_eq!(d.encoding, UTF_8);
-        assert!(d.text.contains("Чернігів «монітор»"));
-    }
-
-    #[test]
-    fn header_then_utf8_then_windows_1251() {
-        let koi = encoding_rs::KOI8_U.encode("<r>Київ</r>").0.into_owned();
-        assert_eq!(
-            decode(&koi, Some("text/xml; charset=koi8-u")).text,
-            "<r>Київ</r>"
-        );
-        assert_eq!(decode("<r>Київ</r>".as_bytes(), None).text, "<r>Київ</r>");
-        assert_eq!(decode(&cp1251("<r>Київ</r>"), None).text, "<r>Київ</r>");
-    }
-
-    #[test]
-    fn bom_wins_and_is_removed() {
-        let mut bytes = vec![0xEF, 0xBB, 0xBF];
-        bytes.extend(b"<?xml version=\"1.0\" encoding=\"cp1251\"?><r>");
-        bytes.extend("Ї</r>".as_bytes());
-        assert_eq!(
-            decode(&bytes, None).text,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Ї</r>"
-        );
-    }
-
-    #[test]
-    fn utf16_declaration_is_rewritten_too() {
-        let mut bytes = vec![0xFF, 0xFE];
-        for unit in "<?xml version=\"1.0\" encoding=\"UTF-16\"?><r>Ї</r>".encode_utf16() {
-            bytes.extend(unit.to_le_bytes());
-        }
-        assert_eq!(
-            decode(&bytes, None).text,
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><r>Ї</r>"
-        );
-    }
-
-    /// The block-wise count gives the whole-input answer: mostly-UTF-8 with a few broken
-    /// bytes over several blocks, and windows-1251 after a long ASCII or UTF-8 stretch.
-    #[test]
-    fn utf8_guess_is_decided_over_the_whole_input() {
-        let mut mostly = "Чернігів — новини області. ".repeat(10_000).into_bytes();
-        for at in [100_001, 200_003, 300_007] {
-            let at = (at..).find(|&i| mostly[i] >= 0xC0).unwrap();
-            mostly[at] = 0xFF;
-        }
-        assert!(looks_utf8(&mostly));
-        let mut late = "a".repeat(300_000).into_bytes();
-        late.extend(cp1251(&"Київ ".repeat(5_000)));
-        assert!(!looks_utf8(&late));
-        let mut mixed = "Київ ".repeat(2_000).into_bytes();
-        mixed.extend(cp1251(&"Чернігів ".repeat(20_000)));
-        assert!(!looks_utf8(&mixed));
-        assert!(!looks_utf8(b"plain ascii \xff"));
-    }
-
-    #[test]
-    fn one_invalid_byte_does_not_switch_encoding() {
-        let mut bytes = "<r>Новини Чернігова та області</r>".as_bytes().to_vec();
-        bytes.insert(15, 0xFF);
-        let d = decode(&bytes, None);
-        assert_eq!(d.encoding, UTF_8);
-        assert!(d.text.contains("Чернігова та області"));
-    }
-}
+#[path = "decode_tests.rs"]
+mod tests;

@@ -1,24 +1,42 @@
 //! Item identity: the stable key of an item (guid, else normalised link, else a hash of
-//! title and raw date). Pure and deterministic: the same input always gives the same key.
+//! title, raw date and text). Pure and deterministic: the same input always gives the same key.
 
 use crate::text::link_key;
 
 /// The key for an item: `guid` if non-empty, else [`link_key`] of `link`, else
-/// `h:` + FNV-1a-64 (16 hex digits) of `title` + `"\n"` + `raw_date`.
-pub fn item_key(guid: Option<&str>, link: Option<&str>, title: &str, raw_date: &str) -> String {
+/// [`hash_key`] of its title, raw date and text (lead and body).
+pub fn item_key(
+    guid: Option<&str>,
+    link: Option<&str>,
+    title: &str,
+    raw_date: &str,
+    text: &[&str],
+) -> String {
     if let Some(guid) = guid.map(str::trim).filter(|g| !g.is_empty()) {
         return guid.to_string();
     }
     if let Some(key) = link.and_then(link_key) {
         return key;
     }
-    hash_key(title, raw_date)
+    hash_key(title, raw_date, text)
 }
 
-/// `h:` + 16 hex digits of FNV-1a-64 over `title` + `"\n"` + `raw_date`.
-pub fn hash_key(title: &str, raw_date: &str) -> String {
-    let data = [title.as_bytes(), b"\n", raw_date.as_bytes()].concat();
-    format!("h:{:016x}", crate::hash::fnv1a(&data))
+/// `h:` + 16 hex digits of FNV-1a-64 over `title` + `"\n"` + `raw_date`, then, when there is
+/// any text, + `"\n"` + each piece of `text`, each after a `"\n"`: items that differ only in
+/// their text (three untitled, undated descriptions) stay apart, and an item with no text
+/// keeps the key it always had.
+pub fn hash_key(title: &str, raw_date: &str, text: &[&str]) -> String {
+    let mut hash = crate::hash::Fnv::default();
+    hash.write(title.as_bytes());
+    hash.write(b"\n");
+    hash.write(raw_date.as_bytes());
+    if text.iter().any(|t| !t.trim().is_empty()) {
+        for piece in text {
+            hash.write(b"\n");
+            hash.write(piece.as_bytes());
+        }
+    }
+    format!("h:{:016x}", hash.finish())
 }
 
 #[cfg(test)]
@@ -27,21 +45,32 @@ mod tests {
 
     #[test]
     fn key_priority() {
-        assert_eq!(item_key(Some(" g1 "), Some("http://x/a"), "t", "d"), "g1");
-        assert_eq!(item_key(Some(""), Some("http://x/a"), "t", "d"), "x/a");
-        assert_eq!(item_key(None, None, "t", "d"), hash_key("t", "d"));
+        assert_eq!(
+            item_key(Some(" g1 "), Some("http://x/a"), "t", "d", &[]),
+            "g1"
+        );
+        assert_eq!(item_key(Some(""), Some("http://x/a"), "t", "d", &[]), "x/a");
+        assert_eq!(
+            item_key(None, None, "t", "d", &["x"]),
+            hash_key("t", "d", &["x"])
+        );
     }
 
     #[test]
     fn fnv1a_known_values() {
         assert_eq!(
-            hash_key("a", ""),
+            hash_key("a", "", &["", ""]),
             format!("h:{:016x}", crate::hash::fnv1a(b"a\n"))
         );
-        assert_ne!(hash_key("a", "b"), hash_key("a", "c"));
         assert_eq!(
-            hash_key("Заголовок", "12.01.2021"),
-            hash_key("Заголовок", "12.01.2021")
+            hash_key("", "", &["", "<p>x</p>"]),
+            format!("h:{:016x}", crate::hash::fnv1a(b"\n\n\n<p>x</p>"))
+        );
+        assert_ne!(hash_key("a", "b", &[]), hash_key("a", "c", &[]));
+        assert_ne!(hash_key("", "", &["one"]), hash_key("", "", &["two"]));
+        assert_eq!(
+            hash_key("Заголовок", "12.01.2021", &[]),
+            hash_key("Заголовок", "12.01.2021", &[])
         );
     }
 }

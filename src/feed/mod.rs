@@ -2,16 +2,27 @@
 //! parsing into our own types, and feed discovery from a site page.
 //! Must not touch the store or the screen; the caller decides what to fetch and when.
 
+mod attrs;
+mod authors;
+mod body;
 pub mod chunked;
 pub mod date;
 pub mod decode;
+mod detect;
+mod dialect;
 pub mod discover;
 pub mod fetch;
 pub mod freshness;
 pub mod identity;
+mod jsonfeed;
+mod links;
+mod markup;
+mod namespaces;
 pub mod parse;
+mod rawitem;
 pub mod repair;
 mod sidetable;
+mod sniff;
 mod xmlscan;
 
 #[derive(Debug, thiserror::Error)]

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 
 use super::xmlscan::{Scanner, Token, local_name};
-use super::{FeedError, decode, discover, repair, sidetable};
+use super::{FeedError, decode, discover, jsonfeed, repair, sidetable};
 use crate::model::ParsedFeed;
 
 #[path = "items.rs"]
@@ -35,7 +35,7 @@ pub fn parse_body(
     }
     match kind(&text, content_type) {
         Kind::Json => {
-            let feed = run_feed_rs(text.as_bytes(), url)?;
+            let feed = run_feed_rs(jsonfeed::normalise(&text).as_bytes(), url)?;
             Ok(Parsed::Feed(items::convert(
                 feed,
                 &[],
@@ -70,6 +70,7 @@ pub(super) fn parse_xml_part(
     };
     let feed = run_feed_rs(repaired.xml.as_bytes(), url)?;
     let raw = sidetable::scan(&repaired.xml);
+    refuse_silent_nothing(&feed, raw.len(), url, later)?;
     // The side table is matched to feed-rs's entries by position; if they disagree (an
     // exotic layout), use none of it rather than mismatched dates and bodies.
     let raw = if raw.len() == feed.entries.len() {
@@ -78,6 +79,35 @@ pub(super) fn parse_xml_part(
         Vec::new()
     };
     Ok(items::convert(feed, &raw, url, seen))
+}
+
+/// A document that gives no item must not pass for an empty feed: items that were there
+/// but could not be read, or a root with no title, link or item, are errors.
+fn refuse_silent_nothing(
+    feed: &feed_rs::model::Feed,
+    raw_items: usize,
+    url: &str,
+    later: bool,
+) -> Result<(), FeedError> {
+    if !feed.entries.is_empty() {
+        return Ok(());
+    }
+    if raw_items > 0 {
+        let cause =
+            format!("no item could be read ({raw_items} found, in a layout chmon does not know)");
+        return Err(parse_error(url, cause));
+    }
+    let blank = feed
+        .title
+        .as_ref()
+        .is_none_or(|t| t.content.trim().is_empty());
+    if !later && blank && feed.links.is_empty() {
+        return Err(parse_error(
+            url,
+            "not a feed (no title, link or item)".into(),
+        ));
+    }
+    Ok(())
 }
 
 fn run_feed_rs(bytes: &[u8], url: &str) -> Result<feed_rs::model::Feed, FeedError> {

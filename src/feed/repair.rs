@@ -1,8 +1,10 @@
 //! XML repair before feed-rs: HTML named entities → numeric references, bare `&` → `&amp;`,
 //! control characters invalid in XML 1.0 removed (escape sequences kept recognisable for
-//! `clean_text`), and a truncated document cut after its last complete item and closed.
-//! Works on decoded text in one pass; never touches CDATA except for control characters.
+//! `clean_text`), a truncated document cut after its last complete item and closed, and the
+//! tag rewrites of [`super::dialect`]. Works on decoded text in one pass; never touches CDATA
+//! except for control characters.
 
+use super::dialect::Dialect;
 use super::xmlscan::{Scanner, Token, local_name};
 use crate::text::entities::{self, Reference};
 
@@ -19,6 +21,8 @@ pub struct Repaired {
 pub enum RepairError {
     #[error("the feed is truncated before its first complete item")]
     TruncatedEmpty,
+    #[error("not a feed (no XML root element)")]
+    NoRoot,
 }
 
 /// Repairs `xml` (see the module doc). Content after the root element is dropped.
@@ -27,6 +31,8 @@ pub fn repair(xml: &str) -> Result<Repaired, RepairError> {
         out: String::with_capacity(xml.len() + xml.len() / 32),
         stack: Vec::new(),
         last_item: None,
+        dialect: Dialect::default(),
+        rooted: false,
     };
     let mut complete = false;
     for token in Scanner::new(xml) {
@@ -60,6 +66,9 @@ struct State<'a> {
     stack: Vec<&'a str>,
     /// Output length and open elements right after the last complete item.
     last_item: Option<(usize, Vec<&'a str>)>,
+    dialect: Dialect,
+    /// True once a root element has started.
+    rooted: bool,
 }
 
 impl<'a> State<'a> {
@@ -78,16 +87,17 @@ impl<'a> State<'a> {
                 name,
                 self_closing,
             } => {
-                if self.stack.is_empty() && name == "rss" {
-                    fix_text(out, &rss_root(raw));
-                } else {
-                    fix_text(out, raw);
-                }
+                let root = self.stack.is_empty();
+                self.rooted = true;
+                fix_text(out, &self.dialect.start(raw, name, root));
                 if !self_closing {
                     self.stack.push(name);
                 }
             }
             Token::End { raw, name } => {
+                if let Some(insert) = self.dialect.before_end(name) {
+                    fix_text(out, &insert);
+                }
                 out.push_str(raw);
                 return self.close(name);
             }
@@ -115,7 +125,13 @@ impl<'a> State<'a> {
 
     /// The document was cut off: keep it up to the last complete item and close what was open.
     fn close_after_last_item(self) -> Result<Repaired, RepairError> {
-        let (len, open) = self.last_item.ok_or(RepairError::TruncatedEmpty)?;
+        let Some((len, open)) = self.last_item else {
+            return Err(if self.rooted {
+                RepairError::TruncatedEmpty
+            } else {
+                RepairError::NoRoot
+            });
+        };
         let mut xml = self.out;
         xml.truncate(len);
         for name in open.iter().rev() {
@@ -127,30 +143,6 @@ impl<'a> State<'a> {
             xml,
             truncated: true,
         })
-    }
-}
-
-/// feed-rs only knows `<rss>` with version 0.91, 0.92 or 2.0 (else: "no root"); a missing
-/// or other version (`2.01`, `2`) is read as 2.0.
-fn rss_root(raw: &str) -> String {
-    let version = raw.find("version=").and_then(|at| {
-        let value_start = at + "version=".len();
-        let quote = raw[value_start..]
-            .chars()
-            .next()
-            .filter(|q| *q == '"' || *q == '\'')?;
-        let len = raw[value_start + 1..].find(quote)?;
-        Some((
-            at,
-            value_start + 1 + len + 1,
-            &raw[value_start + 1..value_start + 1 + len],
-        ))
-    });
-    match version {
-        Some((_, _, "0.91" | "0.92" | "2.0")) => raw.to_string(),
-        Some((start, end, _)) => format!("{}version=\"2.0\"{}", &raw[..start], &raw[end..]),
-        None if !raw.contains("version") => format!("<rss version=\"2.0\"{}", &raw[4..]),
-        None => raw.to_string(),
     }
 }
 

@@ -1,102 +1,139 @@
 //! One pass over a repaired feed collecting, per item/entry in document order, what feed-rs
-//! does not give us: the raw date text and `yandex:full-text`. No feed-rs, no IO.
+//! does not give us (the fields of [`RawItem`]: dates as written, `yandex:full-text`,
+//! `rdf:about`, Dublin Core and Media RSS fallbacks, titles and bodies that hold markup). No
+//! feed-rs, no IO; no copying for elements that hold no markup.
 
+pub use super::rawitem::{Field, Kind, RawItem};
 use super::xmlscan::{Scanner, Token, local_name};
 use crate::text::entities::{self, Reference};
 
-/// Raw facts about one `<item>`/`<entry>`.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct RawItem {
-    /// The first of `pubDate`, `dc:date`, `published`, `updated`, as written.
-    pub date: Option<String>,
-    /// `yandex:full-text` (or any `*:full-text`), CDATA and entities resolved.
-    pub full_text: Option<String>,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Field {
-    Date,
-    FullText,
-}
-
-/// What is being captured: the field, the depth its element opened at, the text so far.
+/// What is being captured: the field, the depth its element opened at, where its content
+/// starts in the document, whether a child element was seen, and the text so far (kept only
+/// for [`Kind::Text`]; markup is cut from the document at the end).
 struct Capture {
     field: Field,
+    kind: Kind,
     depth: usize,
+    start: usize,
+    has_child: bool,
     text: String,
+}
+
+/// The state of the pass: the items so far, the depth, the open item and capture.
+struct Table<'a> {
+    xml: &'a str,
+    items: Vec<RawItem>,
+    depth: usize,
+    /// The open item and the depth it opened at.
+    item: Option<(usize, RawItem)>,
+    capture: Option<Capture>,
 }
 
 /// Collects [`RawItem`]s from `xml` in one pass.
 pub fn scan(xml: &str) -> Vec<RawItem> {
-    let mut items = Vec::new();
-    let mut depth = 0usize;
-    let mut item: Option<(usize, RawItem)> = None;
-    let mut capture: Option<Capture> = None;
-    for token in Scanner::new(xml) {
+    let mut table = Table {
+        xml,
+        items: Vec::new(),
+        depth: 0,
+        item: None,
+        capture: None,
+    };
+    let mut scanner = Scanner::new(xml);
+    while let Some(token) = scanner.next() {
+        let capture = table.capture.as_mut().filter(|c| c.kind == Kind::Text);
         match token {
             Token::Start {
                 raw,
                 name,
                 self_closing,
-            } => {
-                if let Some(c) = capture.as_mut() {
-                    c.text.push_str(raw);
-                } else if let Some((_, raw_item)) = item.as_ref() {
-                    capture = start_capture(raw_item, name, depth + 1).filter(|_| !self_closing);
-                } else if matches!(local_name(name), "item" | "entry") && !self_closing {
-                    item = Some((depth + 1, RawItem::default()));
-                }
-                depth += usize::from(!self_closing);
-            }
-            Token::End { raw, .. } => {
-                if capture.as_ref().is_some_and(|c| c.depth == depth) {
-                    if let (Some(c), Some((_, it))) = (capture.take(), item.as_mut()) {
-                        finish(it, c);
-                    }
-                } else if let Some(c) = capture.as_mut() {
-                    c.text.push_str(raw);
-                } else if item.as_ref().is_some_and(|(d, _)| *d == depth) {
-                    items.extend(item.take().map(|(_, it)| it));
-                }
-                depth = depth.saturating_sub(1);
-            }
+            } => table.start(raw, name, self_closing, scanner.offset()),
+            Token::End { raw, .. } => table.end(scanner.offset() - raw.len(), raw),
             Token::Text(t) => capture
-                .iter_mut()
+                .into_iter()
                 .for_each(|c| unescape_into(&mut c.text, t)),
-            Token::CData(t) => capture.iter_mut().for_each(|c| c.text.push_str(t)),
+            Token::CData(t) => capture.into_iter().for_each(|c| c.text.push_str(t)),
             _ => {}
         }
     }
-    items
+    table.items
 }
 
-fn start_capture(item: &RawItem, name: &str, depth: usize) -> Option<Capture> {
-    let field = match local_name(name) {
-        "pubDate" | "date" | "published" | "updated" if item.date.is_none() => Field::Date,
-        "full-text" if item.full_text.is_none() => Field::FullText,
-        _ => return None,
-    };
-    Some(Capture {
-        field,
-        depth,
-        text: String::new(),
-    })
+impl Table<'_> {
+    /// A start tag ending at byte `after`.
+    fn start(&mut self, raw: &str, name: &str, self_closing: bool, after: usize) {
+        let depth = self.depth;
+        self.depth += usize::from(!self_closing);
+        if let Some(c) = self.capture.as_mut() {
+            c.has_child = true;
+            if c.kind == Kind::Text {
+                c.text.push_str(raw);
+            }
+        } else if let Some((item_depth, item)) = self.item.as_mut() {
+            let direct = depth == *item_depth;
+            let wanted = item.start(raw, name, direct).filter(|_| !self_closing);
+            self.capture = wanted.map(|(field, kind)| Capture {
+                field,
+                kind,
+                depth: depth + 1,
+                start: after,
+                has_child: false,
+                text: String::new(),
+            });
+        } else if matches!(local_name(name), "item" | "entry") && !self_closing {
+            self.item = Some((depth + 1, RawItem::open(raw)));
+        }
+    }
+
+    /// An end tag starting at byte `at`.
+    fn end(&mut self, at: usize, raw: &str) {
+        let depth = self.depth;
+        self.depth = depth.saturating_sub(1);
+        match self.capture.as_mut() {
+            Some(c) if c.depth == depth => {
+                if let (Some(c), Some((_, item))) = (self.capture.take(), self.item.as_mut()) {
+                    finish(item, c, self.xml.get(..at).unwrap_or(self.xml));
+                }
+            }
+            Some(c) if c.kind == Kind::Text => c.text.push_str(raw),
+            Some(_) => {}
+            None if self.item.as_ref().is_some_and(|(d, _)| *d == depth) => {
+                self.items.extend(self.item.take().map(|(_, it)| it));
+            }
+            None => {}
+        }
+    }
 }
 
-fn finish(item: &mut RawItem, capture: Capture) {
-    let text = capture.text.trim();
-    if text.is_empty() {
-        return;
+/// Stores a capture; a markup one only if it held a child element, as the text of its
+/// content (`upto` ends where its end tag starts).
+fn finish(item: &mut RawItem, capture: Capture, upto: &str) {
+    match capture.kind {
+        Kind::Text => item.finish(capture.field, &capture.text),
+        Kind::Markup if capture.has_child => {
+            let inner = upto.get(capture.start..).unwrap_or_default();
+            item.finish(capture.field, &text_of(inner));
+        }
+        Kind::Markup => {}
     }
-    match capture.field {
-        Field::Date => item.date = Some(text.to_string()),
-        Field::FullText => item.full_text = Some(text.to_string()),
+}
+
+/// The text of an element's content: references resolved, CDATA as is, tags raw.
+fn text_of(inner: &str) -> String {
+    let mut out = String::with_capacity(inner.len());
+    for token in Scanner::new(inner) {
+        match token {
+            Token::Text(t) => unescape_into(&mut out, t),
+            Token::CData(t) => out.push_str(t),
+            Token::Start { raw, .. } | Token::End { raw, .. } => out.push_str(raw),
+            _ => {}
+        }
     }
+    out
 }
 
 /// Appends XML text with its references resolved (the repaired text holds only the five
 /// XML entities and numeric references).
-fn unescape_into(out: &mut String, text: &str) {
+pub(super) fn unescape_into(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
@@ -124,32 +161,5 @@ fn unescape_into(out: &mut String, text: &str) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn collects_dates_and_full_text_per_item() {
-        let xml = r#"<rss><channel><pubDate>channel date</pubDate>
-            <item><title>1</title><pubDate> Вт, 12 січ 2021 13:01 </pubDate>
-              <yandex:full-text><![CDATA[<p>Тіло &laquo;1&raquo;</p>]]></yandex:full-text></item>
-            <item><title>2</title><yandex:full-text>&lt;p&gt;A &amp;#128314; &#171;</yandex:full-text></item>
-            <item><dc:date>2021-01-12</dc:date><pubDate>later</pubDate><yandex:full-text/></item>
-            <item><yandex:full-text><p>raw <b>html</b></p></yandex:full-text></item>
-        </channel></rss>"#;
-        let items = scan(xml);
-        assert_eq!(items.len(), 4);
-        assert_eq!(items[0].date.as_deref(), Some("Вт, 12 січ 2021 13:01"));
-        assert_eq!(
-            items[0].full_text.as_deref(),
-            Some("<p>Тіло &laquo;1&raquo;</p>")
-        );
-        assert_eq!(items[1].date, None);
-        assert_eq!(items[1].full_text.as_deref(), Some("<p>A &#128314; «"));
-        assert_eq!(items[2].date.as_deref(), Some("2021-01-12"));
-        assert_eq!(items[2].full_text, None);
-        assert_eq!(
-            items[3].full_text.as_deref(),
-            Some("<p>raw <b>html</b></p>")
-        );
-    }
-}
+#[path = "sidetable_tests.rs"]
+mod tests;

@@ -36,6 +36,11 @@ impl<'a> Scanner<'a> {
         Scanner { src, pos: 0 }
     }
 
+    /// The byte offset just after the last token returned.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
     /// Takes `len` bytes from the current position as `tok`'s text.
     fn take(&mut self, len: usize) -> &'a str {
         let s = &self.src[self.pos..self.pos + len];

@@ -193,7 +193,7 @@ fn open_feeds(settings: &Settings) -> Result<(Store, Vec<FeedSummary>, ScopeCoun
     let ids = if settings.one_off {
         vec![store.feed(settings.first_source())?.id]
     } else {
-        store.sync_list(&crate::commands::listed(settings))?
+        store.sync_list(&crate::store::Listed::from_specs(&settings.feeds))?
     };
     let mut feeds = Vec::with_capacity(ids.len());
     for id in ids {

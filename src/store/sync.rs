@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, TransactionBehavior, params};
 
 use super::feeds;
-use crate::config::Retention;
+use crate::config::{FeedSpec, Retention};
 
 /// One feed of the list as the cache keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,21 @@ pub struct Listed {
     pub section: Option<String>,
     /// Kept for `chmon vacuum`, which applies every feed's retention.
     pub retention: Retention,
+}
+
+impl Listed {
+    /// The configured feeds as the cache keeps the list.
+    pub fn from_specs(specs: &[FeedSpec]) -> Vec<Listed> {
+        specs
+            .iter()
+            .map(|f| Listed {
+                source: f.url.clone(),
+                name: f.name.clone(),
+                section: f.section.clone(),
+                retention: f.retention,
+            })
+            .collect()
+    }
 }
 
 /// A feed row's list fields: (id, name, section, listed, position, keep_days, max_articles).

@@ -107,7 +107,8 @@ pub enum Reference<'a> {
     Named(&'a str),
 }
 
-/// Parses a reference at the start of `s` (which begins with `&`).
+/// Parses a reference at the start of `s` (which begins with `&`). A numeric one in
+/// 128–159 is read as HTML5 reads it, through windows-1252 (`&#146;` → ’, see [`c1_code`]).
 pub fn reference(s: &str) -> Option<(Reference<'_>, usize)> {
     let body = s.get(1..)?;
     let semi = body.as_bytes().iter().take(34).position(|&b| b == b';')?;
@@ -119,11 +120,26 @@ pub fn reference(s: &str) -> Option<(Reference<'_>, usize)> {
             None if !num.is_empty() && num.len() <= 10 => num.parse::<u32>().ok()?,
             _ => return None,
         };
-        return Some((Reference::Numeric(code), len));
+        return Some((Reference::Numeric(c1_code(code)), len));
     }
     let mut chars = inner.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
     (first_ok && chars.all(|c| c.is_ascii_alphanumeric())).then_some((Reference::Named(inner), len))
+}
+
+/// The code point HTML5 gives numeric reference `code`: 128–159 (C1 controls, never meant
+/// as such) are the windows-1252 characters of those bytes; the five bytes windows-1252 leaves
+/// undefined, and every other code, stay as they are.
+pub fn c1_code(code: u32) -> u32 {
+    const C1: [u32; 32] = [
+        0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039,
+        0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
+    ];
+    match code {
+        0x80..=0x9F => C1[(code - 0x80) as usize],
+        _ => code,
+    }
 }
 
 /// Decodes every known reference in plain text (a title): named, numeric, and numeric refs
@@ -203,6 +219,19 @@ mod tests {
         assert_eq!(reference("& b;"), None);
         assert_eq!(reference("&#;"), None);
         assert_eq!(reference("&abc"), None);
+    }
+
+    #[test]
+    fn c1_references_read_as_windows_1252() {
+        assert_eq!(reference("&#146;"), Some((Reference::Numeric(0x2019), 6)));
+        assert_eq!(reference("&#x80;"), Some((Reference::Numeric(0x20AC), 6)));
+        assert_eq!(reference("&#129;"), Some((Reference::Numeric(0x81), 6)));
+        assert_eq!(reference("&#160;"), Some((Reference::Numeric(0xA0), 6)));
+        assert_eq!(
+            decode_text("It&#146;s &amp;#147;q&amp;#148; &#150;"),
+            "It’s “q” –"
+        );
+        assert_eq!(decode_numeric_in_html("<p>&amp;#146;</p>"), "<p>’</p>");
     }
 
     #[test]
