@@ -197,20 +197,17 @@ pub fn import(settings: &Settings, path: &Path) -> Result<(), CommandError> {
     let opml =
         opml::parse(&bytes).map_err(|e| CommandError::Opml(format!("{}: {e}", path.display())))?;
     let mut file = config_file(settings)?;
-    let (mut added, mut known) = (0, 0);
-    for feed in &opml.feeds {
-        let entry = FeedEntry {
+    let entries: Vec<FeedEntry> = opml
+        .feeds
+        .iter()
+        .map(|feed| FeedEntry {
             url: feed.url.clone(),
             name: feed.name.clone(),
             section: feed.section.clone(),
             ..FeedEntry::default()
-        };
-        if file.add(&entry)? {
-            added += 1;
-        } else {
-            known += 1;
-        }
-    }
+        })
+        .collect();
+    let (added, known) = file.add_all(&entries)?;
     file.save()?;
     let mut out = String::new();
     for r in &opml.refused {

@@ -62,6 +62,41 @@ impl ConfigFile {
         Ok(true)
     }
 
+    /// Adds every entry (an imported list): when the file has no list yet, the imported one
+    /// takes the place of the default (the agency's site) instead of joining it. Returns how
+    /// many were added and how many were listed already.
+    pub fn add_all(&mut self, entries: &[FeedEntry]) -> Result<(usize, usize), ConfigError> {
+        let has_list = self.config()?.feed.is_some_and(|l| !l.entries().is_empty());
+        if !has_list && !entries.is_empty() {
+            self.doc.remove("feed");
+            self.doc
+                .insert("feed", Item::ArrayOfTables(ArrayOfTables::new()));
+        }
+        let (mut added, mut known) = (0, 0);
+        for entry in entries {
+            let list = if self.doc.get("feed").is_some_and(Item::is_array_of_tables) {
+                self.array_entries()?
+            } else {
+                self.entries()?
+            };
+            if list
+                .iter()
+                .any(|e| same_feed_key(&e.url) == same_feed_key(&entry.url))
+            {
+                known += 1;
+                continue;
+            }
+            self.tables(&list)?.push(table(entry));
+            added += 1;
+        }
+        Ok((added, known))
+    }
+
+    /// The `[[feed]]` tables as entries, even when there are none (no default).
+    fn array_entries(&self) -> Result<Vec<FeedEntry>, ConfigError> {
+        Ok(self.config()?.feed.map(|l| l.entries()).unwrap_or_default())
+    }
+
     /// Removes the feed (any spelling of its URL); false when the list does not have it.
     pub fn remove(&mut self, url: &str) -> Result<Option<FeedEntry>, ConfigError> {
         let list = self.entries()?;
