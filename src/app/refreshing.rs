@@ -25,8 +25,8 @@ pub struct RefreshState {
     new: usize,
     /// (feed label, error) of the batch's failures.
     failed: Vec<(String, String)>,
-    /// The longest wait a server asked for in this batch.
-    held: Option<Duration>,
+    /// The longest wait a server asked for in this batch, and whose.
+    held: Option<(Duration, i64)>,
     asked: usize,
 }
 
@@ -51,13 +51,13 @@ pub(super) fn manual(app: &mut App) -> Vec<Effect> {
                 .states
                 .get(id)
                 .and_then(|s| schedule::held(s, now));
-            held = held.max(wait);
+            held = held.max(wait.map(|w| (w, *id)));
             wait.is_none()
         })
         .collect();
     if ids.is_empty() {
-        if let Some(wait) = held {
-            app.say(Status::Info(app.settings.lang.server_wait(wait)));
+        if let Some(held) = held {
+            app.say(Status::Info(wait_text(app, held)));
         }
         return Vec::new();
     }
@@ -130,8 +130,9 @@ pub(super) fn feed_done(app: &mut App, done: FeedRefreshed) -> Vec<Effect> {
     }
     app.refresh.new += done.new;
     let wait = done.held.or_else(|| schedule::held(&done.state, done.now));
-    app.refresh.held = app.refresh.held.max(wait);
-    if let Some(error) = &done.error {
+    app.refresh.held = app.refresh.held.max(wait.map(|w| (w, done.feed_id)));
+    // A server that asked to wait is said as such, not as a failure.
+    if let (Some(error), None) = (&done.error, wait) {
         app.refresh.failed.push((label, clean_line(error)));
     }
     app.refresh.states.insert(done.feed_id, done.state);
@@ -139,6 +140,16 @@ pub(super) fn feed_done(app: &mut App, done: FeedRefreshed) -> Vec<Effect> {
         return Vec::new();
     }
     finish(app)
+}
+
+/// "сервер просить зачекати 15 хв", after the feed's name when there are several.
+fn wait_text(app: &App, (wait, id): (Duration, i64)) -> String {
+    let text = app.settings.lang.server_wait(wait);
+    if app.feed_ids.len() > 1 {
+        format!("{}: {text}", app.label_of(id))
+    } else {
+        text
+    }
 }
 
 /// The refresh could not run at all.
@@ -154,7 +165,7 @@ fn finish(app: &mut App) -> Vec<Effect> {
     app.refreshing = false;
     let lang = app.settings.lang;
     let s = lang.strings();
-    let wait = app.refresh.held.map(|w| lang.server_wait(w));
+    let wait = app.refresh.held.map(|held| wait_text(app, held));
     let status = match app.refresh.failed.first() {
         None => {
             app.refresh_error = None;
