@@ -1,13 +1,16 @@
-//! Bytes → `ParsedFeed`: charset decoding, page-or-feed detection, XML repair, feed-rs with our
-//! own date parser and no invented ids, then our own item fields and identity. No IO.
+//! Decoded text → our items: page-or-feed detection, XML repair, feed-rs with our own date
+//! parser and no invented ids, then our own item fields and identity. No IO. Every body goes
+//! through the one pipeline in `chunked` ([`parse_body`] is it with the pieces collected);
+//! this module parses one document or one piece of one.
 
 use std::collections::HashSet;
 
 use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 
+use super::chunked::{Streamed, parse_body_chunked};
 use super::xmlscan::{Scanner, Token, local_name};
-use super::{FeedError, decode, discover, repair, sidetable};
-use crate::model::ParsedFeed;
+use super::{FeedError, discover, repair, sidetable};
+use crate::model::{Item, ParsedFeed};
 
 #[path = "items.rs"]
 mod items;
@@ -22,36 +25,58 @@ pub enum Parsed {
     },
 }
 
-/// Parses a fetched body. `content_type` is the HTTP header (its charset is one input to
-/// decoding); `url` names the source in errors and resolves relative links.
+/// Parses a fetched body whole. `content_type` is the HTTP header (its charset is one input
+/// to decoding); `url` names the source in errors and resolves relative links. The same
+/// pipeline as [`parse_body_chunked`], with its pieces collected.
 pub fn parse_body(
     bytes: &[u8],
     content_type: Option<&str>,
     url: &str,
 ) -> Result<Parsed, FeedError> {
-    let text = decode::decode(bytes, content_type).text;
+    let mut items: Vec<Item> = Vec::new();
+    let streamed = parse_body_chunked(bytes, content_type, url, &|i| i, &mut |mut part| {
+        items.append(&mut part);
+        Ok::<(), FeedError>(())
+    })?;
+    Ok(match streamed {
+        Streamed::Feed { title, link, .. } => Parsed::Feed(ParsedFeed { title, link, items }),
+        Streamed::Page { feed_urls } => Parsed::Page { feed_urls },
+    })
+}
+
+/// One decoded document: a feed (and whether it was cut off), or a page.
+pub(super) enum Document {
+    Feed(Part),
+    Page(Vec<String>),
+}
+
+/// A parsed feed document or piece; `truncated` when it was cut off and closed after its last
+/// complete item.
+pub(super) struct Part {
+    pub feed: ParsedFeed,
+    pub truncated: bool,
+}
+
+/// Parses one whole decoded document (see [`kind`]).
+pub(super) fn parse_document(
+    text: &str,
+    content_type: Option<&str>,
+    url: &str,
+) -> Result<Document, FeedError> {
     if text.trim().is_empty() {
         return Err(parse_error(url, "empty response".to_string()));
     }
-    match kind(&text, content_type) {
+    match kind(text, content_type) {
         Kind::Json => {
             let feed = run_feed_rs(text.as_bytes(), url)?;
-            Ok(Parsed::Feed(items::convert(
-                feed,
-                &[],
-                url,
-                &mut HashSet::new(),
-            )))
+            Ok(Document::Feed(Part {
+                feed: items::convert(feed, &[], url, &mut HashSet::new()),
+                truncated: false,
+            }))
         }
-        Kind::Html => Ok(Parsed::Page {
-            feed_urls: discover::feed_links(&text, url),
-        }),
-        Kind::Xml => parse_xml(&text, url).map(Parsed::Feed),
+        Kind::Html => Ok(Document::Page(discover::feed_links(text, url))),
+        Kind::Xml => parse_xml_part(text, url, &mut HashSet::new(), false).map(Document::Feed),
     }
-}
-
-fn parse_xml(text: &str, url: &str) -> Result<ParsedFeed, FeedError> {
-    parse_xml_part(text, url, &mut HashSet::new(), false)
 }
 
 /// Parses one XML document (a whole feed, or a piece of one: see `chunked`). `seen` holds the
@@ -62,10 +87,15 @@ pub(super) fn parse_xml_part(
     url: &str,
     seen: &mut HashSet<String>,
     later: bool,
-) -> Result<ParsedFeed, FeedError> {
+) -> Result<Part, FeedError> {
     let repaired = match repair::repair(text) {
         Ok(repaired) => repaired,
-        Err(repair::RepairError::TruncatedEmpty) if later => return Ok(ParsedFeed::default()),
+        Err(repair::RepairError::TruncatedEmpty) if later => {
+            return Ok(Part {
+                feed: ParsedFeed::default(),
+                truncated: true,
+            });
+        }
         Err(e) => return Err(parse_error(url, e.to_string())),
     };
     let feed = run_feed_rs(repaired.xml.as_bytes(), url)?;
@@ -77,7 +107,10 @@ pub(super) fn parse_xml_part(
     } else {
         Vec::new()
     };
-    Ok(items::convert(feed, &raw, url, seen))
+    Ok(Part {
+        feed: items::convert(feed, &raw, url, seen),
+        truncated: repaired.truncated,
+    })
 }
 
 fn run_feed_rs(bytes: &[u8], url: &str) -> Result<feed_rs::model::Feed, FeedError> {
