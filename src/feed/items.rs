@@ -9,7 +9,7 @@ use super::super::identity;
 use super::super::sidetable::RawItem;
 use crate::model::{Item, ParsedFeed};
 use crate::text::entities;
-use crate::text::sanitize::{clean_line, clean_text};
+use crate::text::sanitize::{clean_line, clean_text_owned};
 
 /// Converts a parsed feed; `raw[i]` (if present) belongs to `feed.entries[i]`. An item whose
 /// key is in `seen` (taken earlier in this parse) is dropped; kept ones' keys are added.
@@ -94,7 +94,10 @@ fn line(s: &str) -> String {
 /// An HTML/text field: numeric references (also double-escaped) decoded, sanitised, trimmed;
 /// `None` when nothing is left.
 fn html(s: &str) -> Option<String> {
-    let cleaned = clean_text(&entities::decode_numeric_in_html(s));
-    let trimmed = cleaned.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_string())
+    let mut cleaned = clean_text_owned(entities::decode_numeric_in_html(s));
+    let end = cleaned.trim_end().len();
+    cleaned.truncate(end);
+    let start = cleaned.len() - cleaned.trim_start().len();
+    cleaned.drain(..start);
+    (!cleaned.is_empty()).then_some(cleaned)
 }

@@ -45,8 +45,8 @@ impl<'a> Scanner<'a> {
 
     /// Markup from `<` to the end of `close` (searched from `from` bytes in).
     fn delimited(&mut self, from: usize, close: &str) -> Option<&'a str> {
-        let rest = &self.src[self.pos..];
-        let end = rest.get(from..)?.find(close)? + from + close.len();
+        let rest = &self.src.as_bytes()[self.pos..];
+        let end = memchr::memmem::find(rest.get(from..)?, close.as_bytes())? + from + close.len();
         Some(self.take(end))
     }
 
@@ -110,7 +110,7 @@ impl<'a> Iterator for Scanner<'a> {
         if rest.starts_with('<') {
             return Some(self.markup());
         }
-        let len = rest.find('<').unwrap_or(rest.len());
+        let len = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
         Some(Token::Text(self.take(len)))
     }
 }
