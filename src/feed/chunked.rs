@@ -15,6 +15,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use encoding_rs::{Encoding, UTF_8};
 
 use super::parse::{Document, Kind, Part, kind, parse_document, parse_xml_part};
+use super::xmlscan::item_starts;
 use super::{FeedError, decode};
 use crate::model::{Item, Keyed};
 
@@ -255,52 +256,6 @@ impl<T: Keyed, E: From<FeedError>> Consumer<'_, T, E> {
             .retain(|item| self.seen.insert(item.key().to_string()));
         (self.sink)(done.items)
     }
-}
-
-/// Byte offsets of every `<item`/`<entry` start tag (any prefix), outside CDATA, comments and
-/// processing instructions.
-fn item_starts(bytes: &[u8]) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut at = 0;
-    while let Some(found) = bytes.get(at..).and_then(|r| memchr::memchr(b'<', r)) {
-        let lt = at + found;
-        let rest = &bytes[lt..];
-        at = if rest.starts_with(b"<![CDATA[") {
-            skip_past(bytes, lt + 9, b"]]>")
-        } else if rest.starts_with(b"<!--") {
-            skip_past(bytes, lt + 4, b"-->")
-        } else if rest.starts_with(b"<?") {
-            skip_past(bytes, lt + 2, b"?>")
-        } else {
-            if is_item_start(rest) {
-                starts.push(lt);
-            }
-            lt + 1
-        };
-    }
-    starts
-}
-
-/// The offset just after the first `end` at or after `from` (the length if there is none).
-fn skip_past(bytes: &[u8], from: usize, end: &[u8]) -> usize {
-    bytes
-        .get(from..)
-        .and_then(|rest| memchr::memmem::find(rest, end))
-        .map_or(bytes.len(), |at| from + at + end.len())
-}
-
-/// True when `tag` (starting at `<`) is a start tag whose local name is `item` or `entry`.
-fn is_item_start(tag: &[u8]) -> bool {
-    let name = &tag[1..];
-    let len = name
-        .iter()
-        .position(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
-        .unwrap_or(name.len());
-    let local = name[..len]
-        .rsplit(|&b| b == b':')
-        .next()
-        .unwrap_or_default();
-    len > 0 && matches!(local, b"item" | b"entry")
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! does not give us: the raw date text and `yandex:full-text`. No feed-rs, no IO.
 
 use super::xmlscan::{Scanner, Token, local_name};
-use crate::text::entities::{self, Reference};
+use crate::text::entities::unescape_into;
 
 /// Raw facts about one `<item>`/`<entry>`.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -92,35 +92,6 @@ fn finish(item: &mut RawItem, capture: Capture) {
         Field::Date => item.date = Some(text.to_string()),
         Field::FullText => item.full_text = Some(text.to_string()),
     }
-}
-
-/// Appends XML text with its references resolved (the repaired text holds only the five
-/// XML entities and numeric references).
-fn unescape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = match entities::reference(rest) {
-            Some((Reference::Numeric(code), len)) => char::from_u32(code).map(|c| (c, len)),
-            Some((Reference::Named(name), len)) => entities::named(name)
-                .and_then(char::from_u32)
-                .map(|c| (c, len)),
-            None => None,
-        };
-        let len = match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                len
-            }
-            None => {
-                out.push('&');
-                1
-            }
-        };
-        rest = &rest[len..];
-    }
-    out.push_str(rest);
 }
 
 #[cfg(test)]
