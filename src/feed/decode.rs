@@ -49,6 +49,9 @@ pub(crate) fn decode_into(
     prefix: &str,
     out: &mut String,
 ) {
+    if let Some(table) = super::sbcs::Table::new(encoding) {
+        return table.decode_into(bytes, prefix, out);
+    }
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let need = decoder
         .max_utf8_buffer_length(bytes.len())

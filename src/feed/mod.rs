@@ -10,6 +10,7 @@ pub mod fetch;
 pub mod identity;
 pub mod parse;
 pub mod repair;
+mod sbcs;
 mod sidetable;
 mod xmlscan;
 

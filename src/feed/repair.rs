@@ -228,9 +228,9 @@ fn find_invalid(s: &str) -> Option<usize> {
     let mut from = 0;
     loop {
         let at = from
-            + bytes[from..]
-                .iter()
-                .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+            + crate::text::sanitize::find_byte(&bytes[from..], |b| {
+                (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0xEF
+            })?;
         let c = s[at..].chars().next()?;
         if !is_xml_char(c) {
             return Some(at);

@@ -10,16 +10,28 @@ fn is_dangerous(c: char) -> bool {
         | '\u{061c}' | '\u{ad}' | '\u{feff}')
 }
 
+/// The index of the first byte of `bytes` for which `hit` holds. Tests 32 bytes at a time
+/// without branching (which the compiler vectorises), then looks closer in the block that hit.
+pub fn find_byte(bytes: &[u8], hit: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut at = 0;
+    for block in bytes.chunks(32) {
+        if block.iter().fold(false, |any, &b| any | hit(b)) {
+            return block.iter().position(|&b| hit(b)).map(|i| at + i);
+        }
+        at += block.len();
+    }
+    None
+}
+
 /// True when `s` holds a dangerous character: a byte scan, since every one of them is an ASCII
 /// control or starts with one of the UTF-8 lead bytes C2, D8, E2 or EF (most text has none;
 /// Cyrillic letters start with D0/D1).
 fn any_dangerous(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut at = 0;
-    while let Some(found) = bytes[at..]
-        .iter()
-        .position(|&b| b < 0x20 || b == 0x7f || matches!(b, 0xC2 | 0xD8 | 0xE2 | 0xEF))
-    {
+    while let Some(found) = find_byte(&bytes[at..], |b| {
+        b < 0x20 || b == 0x7f || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF
+    }) {
         let i = at + found;
         match s[i..].chars().next() {
             Some(c) if is_dangerous(c) => return true,
@@ -159,6 +171,18 @@ mod tests {
         }
         assert_eq!(clean_text_owned(safe.to_string()), safe);
         assert_eq!(clean_text_owned("a\u{202e}b".to_string()), "ab");
+    }
+
+    #[test]
+    fn find_byte_finds_the_first_hit_in_any_block() {
+        let mut bytes = vec![b'a'; 100];
+        assert_eq!(find_byte(&bytes, |b| b == b'x'), None);
+        for at in [0, 31, 32, 33, 99] {
+            bytes[at] = b'x';
+            assert_eq!(find_byte(&bytes, |b| b == b'x'), Some(at));
+            bytes[at] = b'a';
+        }
+        assert_eq!(find_byte(b"", |_| true), None);
     }
 
     #[test]
