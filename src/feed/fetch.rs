@@ -169,7 +169,9 @@ fn read_hashed(
     let mut bytes = Vec::with_capacity(capacity);
     let mut hash = Fast::default();
     loop {
-        if bytes.capacity() - bytes.len() < STEP / 4 {
+        // Grows only when full: a body sized from Content-Length is read into exactly its room
+        // (the last read, into the one spare byte, sees the end).
+        if bytes.capacity() == bytes.len() {
             bytes.reserve(STEP);
         }
         let start = bytes.len();
