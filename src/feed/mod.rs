@@ -12,6 +12,7 @@ pub mod parse;
 pub mod repair;
 mod sbcs;
 mod sidetable;
+mod stash;
 mod xmlscan;
 
 #[derive(Debug, thiserror::Error)]

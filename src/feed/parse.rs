@@ -9,7 +9,7 @@ use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 
 use super::chunked::{Streamed, parse_body_chunked};
 use super::xmlscan::{Scanner, Token, local_name};
-use super::{FeedError, discover, repair, sidetable};
+use super::{FeedError, discover, repair, sidetable, stash};
 use crate::model::{Item, ParsedFeed};
 
 #[path = "items.rs"]
@@ -88,7 +88,23 @@ pub(super) fn parse_xml_part(
     seen: &mut HashSet<String>,
     later: bool,
 ) -> Result<Part, FeedError> {
-    let repaired = match repair::repair(text) {
+    parse_xml_with(text, url, seen, later, true)
+}
+
+/// [`parse_xml_part`], with the bodies stashed out of feed-rs's way or not (the same result).
+fn parse_xml_with(
+    text: &str,
+    url: &str,
+    seen: &mut HashSet<String>,
+    later: bool,
+    stashing: bool,
+) -> Result<Part, FeedError> {
+    let repaired = if stashing {
+        repair::repair_stashing(text)
+    } else {
+        repair::repair(text)
+    };
+    let repaired = match repaired {
         Ok(repaired) => repaired,
         Err(repair::RepairError::TruncatedEmpty) if later => {
             return Ok(Part {
@@ -98,8 +114,9 @@ pub(super) fn parse_xml_part(
         }
         Err(e) => return Err(parse_error(url, e.to_string())),
     };
-    let feed = run_feed_rs(repaired.xml.as_bytes(), url)?;
-    let raw = sidetable::scan(&repaired.xml);
+    let mut feed = run_feed_rs(repaired.xml.as_bytes(), url)?;
+    let mut raw = sidetable::scan(&repaired.xml);
+    unstash_bodies(&mut feed, &mut raw, repaired.stash);
     // The side table is matched to feed-rs's entries by position; if they disagree (an
     // exotic layout), use none of it rather than mismatched dates and bodies.
     let raw = if raw.len() == feed.entries.len() {
@@ -111,6 +128,38 @@ pub(super) fn parse_xml_part(
         feed: items::convert(feed, &raw, url, seen),
         truncated: repaired.truncated,
     })
+}
+
+/// Puts the bodies that repair took out of the XML back into feed-rs's content and the side
+/// table's full text, as those would have held them (an empty body is none).
+fn unstash_bodies(
+    feed: &mut feed_rs::model::Feed,
+    raw: &mut [sidetable::RawItem],
+    mut stash: Vec<String>,
+) {
+    if stash.is_empty() {
+        return;
+    }
+    for entry in &mut feed.entries {
+        if let Some(body) = entry.content.as_mut().and_then(|c| c.body.as_mut()) {
+            stash::unstash(body, &mut stash);
+            if body.is_empty() {
+                entry.content = None;
+            }
+        }
+    }
+    for item in raw {
+        if let Some(text) = item.full_text.as_mut() {
+            stash::unstash(text, &mut stash);
+            let trimmed = text.trim();
+            if trimmed.len() != text.len() {
+                *text = trimmed.to_string();
+            }
+            if text.is_empty() {
+                item.full_text = None;
+            }
+        }
+    }
 }
 
 fn run_feed_rs(bytes: &[u8], url: &str) -> Result<feed_rs::model::Feed, FeedError> {
@@ -184,6 +233,66 @@ pub(super) fn kind(text: &str, content_type: Option<&str>) -> Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Taking the bodies out of feed-rs's way changes nothing in the items: CDATA with space
+    /// around it, text beside it, an empty one, two in one element, a body that holds the
+    /// marker's character (no stashing then), nested markup, and a truncated end.
+    #[test]
+    fn stashed_bodies_come_back_as_they_were() {
+        let items = [
+            "<content:encoded>\n  <![CDATA[<p>Тіло 1</p>]]>\n</content:encoded>",
+            "<content:encoded>до <![CDATA[<p>2</p>]]> після</content:encoded>",
+            "<content:encoded><![CDATA[]]></content:encoded>",
+            "<content:encoded><![CDATA[<p>а</p>]]><![CDATA[<p>б</p>]]></content:encoded>",
+            "<yandex:full-text> <![CDATA[ <p>Повний текст</p> ]]> </yandex:full-text>",
+            "<yandex:full-text><![CDATA[  ]]></yandex:full-text>",
+            "<content:encoded><div><![CDATA[<p>в div</p>]]></div></content:encoded>",
+            "<content:encoded><![CDATA[\u{1b}[31mчервоне \u{F8FF}0\u{F8FF}]]></content:encoded>",
+        ];
+        let doc = |bodies: &[&str], close: bool| {
+            let mut s = String::from(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\" \
+                 xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" \
+                 xmlns:yandex=\"http://news.yandex.ru\"><channel><title>T</title>",
+            );
+            for (i, body) in bodies.iter().enumerate() {
+                s.push_str(&format!(
+                    "<item><title>N{i}</title><link>http://x.ua/{i}</link>{body}</item>"
+                ));
+            }
+            if close {
+                s.push_str("</channel></rss>");
+            }
+            s
+        };
+        let parse = |text: &str, stashing: bool| {
+            parse_xml_with(text, "http://x.ua/", &mut HashSet::new(), false, stashing)
+                .map(|p| (p.feed, p.truncated))
+        };
+        for text in [
+            doc(&items[..7], true),
+            doc(&items, true),
+            doc(&items[..5], false),
+        ] {
+            let want = parse(&text, false).unwrap();
+            assert_eq!(parse(&text, true).unwrap(), want, "{text}");
+        }
+        let both = parse(&doc(&items[..7], true), true).unwrap().0;
+        assert_eq!(both.items[0].body.as_deref(), Some("<p>Тіло 1</p>"));
+        assert_eq!(both.items[4].body.as_deref(), Some("<p>Повний текст</p>"));
+        assert_eq!(both.items[2].body, None);
+    }
+
+    #[test]
+    fn unstash_takes_whole_and_copies_parts() {
+        let mut stash = vec!["нуль".to_string(), "один".to_string()];
+        let mut whole = stash::stash_marker(1);
+        stash::unstash(&mut whole, &mut stash);
+        assert_eq!(whole, "один");
+        let mut part = format!("a{}b\u{F8FF}x\u{F8FF}9\u{F8FF}", stash::stash_marker(0));
+        stash::unstash(&mut part, &mut stash);
+        assert_eq!(part, "aнульb\u{F8FF}x\u{F8FF}9\u{F8FF}");
+    }
 
     #[test]
     fn detects_kind() {
