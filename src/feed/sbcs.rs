@@ -1,16 +1,20 @@
 //! Fast decoding of single-byte encodings (windows-1251, KOI8-U, ISO-8859-5, IBM866, …): a
-//! 128-entry table of UTF-8 sequences built from encoding_rs's own mapping of each high byte,
+//! 256-entry table of UTF-8 sequences built from encoding_rs's own mapping of each high byte,
 //! so the text is exactly what encoding_rs gives, at a fraction of the cost per byte. Owns only
 //! that; which encoding to use is `decode`'s business.
 
 use encoding_rs::Encoding;
 
-/// The UTF-8 form of every byte 0x80–0xFF in one single-byte encoding: its bytes (padded to 4)
-/// and how many of them count.
+/// The UTF-8 form of every byte in one single-byte encoding: its bytes (padded to 4) and how
+/// many of them count (ASCII maps to itself).
 pub(super) struct Table {
-    utf8: [[u8; 4]; 128],
-    len: [u8; 128],
+    utf8: [[u8; 4]; 256],
+    len: [u8; 256],
 }
+
+/// Input bytes decoded per step into the stack buffer (each becomes at most 3, plus the 3 bytes
+/// of padding the last 4-byte store may write).
+const STEP: usize = 1024;
 
 impl Table {
     /// The table for `encoding` (which must be single-byte and ASCII-compatible).
@@ -19,40 +23,41 @@ impl Table {
             return None;
         }
         let mut table = Table {
-            utf8: [[0; 4]; 128],
-            len: [0; 128],
+            utf8: [[0; 4]; 256],
+            len: [1; 256],
         };
-        for (i, byte) in (0x80u8..=0xFF).enumerate() {
+        for (i, entry) in table.utf8.iter_mut().enumerate().take(0x80) {
+            entry[0] = i as u8;
+        }
+        for byte in 0x80u8..=0xFF {
             let one = [byte];
             let (text, _) = encoding.decode_without_bom_handling(&one);
             let utf8 = text.as_bytes();
             if utf8.is_empty() || utf8.len() > 3 {
                 return None;
             }
-            table.utf8[i][..utf8.len()].copy_from_slice(utf8);
-            table.len[i] = utf8.len() as u8;
+            table.utf8[usize::from(byte)][..utf8.len()].copy_from_slice(utf8);
+            table.len[usize::from(byte)] = utf8.len() as u8;
         }
         Some(table)
     }
 
     /// `prefix`, then `bytes` decoded, into `out` (replacing what it held).
     pub(super) fn decode_into(&self, bytes: &[u8], prefix: &str, out: &mut String) {
-        let mut buf: Vec<u8> = Vec::with_capacity(prefix.len() + bytes.len() * 3 + 4);
+        let mut buf: Vec<u8> = Vec::with_capacity(prefix.len() + bytes.len() * 2 + 16);
         buf.extend_from_slice(prefix.as_bytes());
-        let mut rest = bytes;
-        while !rest.is_empty() {
-            let ascii = rest.iter().position(|&b| b >= 0x80).unwrap_or(rest.len());
-            buf.extend_from_slice(&rest[..ascii]);
-            rest = &rest[ascii..];
-            let high = rest.iter().position(|&b| b < 0x80).unwrap_or(rest.len());
-            for &b in &rest[..high] {
-                let i = usize::from(b & 0x7F);
-                // Four bytes in one store, then keep the ones that count.
-                let keep = buf.len() + usize::from(self.len[i]);
-                buf.extend_from_slice(&self.utf8[i]);
-                buf.truncate(keep);
+        let mut step = [0u8; STEP * 3 + 4];
+        for block in bytes.chunks(STEP) {
+            let mut at = 0;
+            // Branch-free: every byte stores its 4 padded bytes and advances by its length.
+            for &b in block {
+                let b = usize::from(b);
+                if let Some(dst) = step.get_mut(at..at + 4) {
+                    dst.copy_from_slice(&self.utf8[b]);
+                }
+                at += usize::from(self.len[b]);
             }
-            rest = &rest[high..];
+            buf.extend_from_slice(&step[..at.min(step.len())]);
         }
         // The buffer is ASCII and whole sequences from encoding_rs's own output; the check is
         // cheap (SIMD) and keeps this free of `unsafe`.
