@@ -142,12 +142,18 @@ fn declaration_span(bytes: &[u8]) -> Option<(usize, usize)> {
 ///
 /// Linear and cheap: valid UTF-8 is recognised by one fast validation; otherwise blocks are
 /// counted until the answer can no longer change (every good non-ASCII character takes at least
-/// 2 of the non-ASCII bytes still ahead, every bad sequence at least 1).
+/// 2 of the non-ASCII bytes still ahead, every bad sequence at least 1, and there are no more
+/// good characters than lead-continuation byte pairs in the whole input).
 pub(crate) fn looks_utf8(bytes: &[u8]) -> bool {
     if std::str::from_utf8(bytes).is_ok() {
         return !bytes.is_ascii();
     }
-    let mut ahead = bytes.iter().filter(|&&b| b >= 0x80).count();
+    // Every good character is a lead byte (≥ C0) followed by a continuation byte (80–BF): the
+    // number of such pairs bounds the final `good`, which settles single-byte text at once.
+    let (mut ahead, pairs) = high_bytes_and_pairs(bytes);
+    if pairs == 0 {
+        return false;
+    }
     let (mut good, mut bad) = (0usize, 0usize);
     let mut rest = bytes;
     while !rest.is_empty() {
@@ -160,7 +166,7 @@ pub(crate) fn looks_utf8(bytes: &[u8]) -> bool {
             let high = valid.iter().filter(|&&b| b >= 0x80).count() + chunk.invalid().len();
             ahead = ahead.saturating_sub(high);
         }
-        if bad * 4 > good + ahead / 2 {
+        if bad * 4 > (good + ahead / 2).min(pairs) {
             return false;
         }
         if good > 0 && (bad + ahead) * 4 <= good {
@@ -168,6 +174,27 @@ pub(crate) fn looks_utf8(bytes: &[u8]) -> bool {
         }
     }
     good > 0 && bad * 4 <= good
+}
+
+/// The number of bytes ≥ 80 and of (≥ C0, 80–BF) byte pairs, in blocks the compiler vectorises.
+fn high_bytes_and_pairs(bytes: &[u8]) -> (usize, usize) {
+    const BLOCK: usize = 1 << 16;
+    let (mut high, mut pairs) = (0usize, 0usize);
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + BLOCK).min(bytes.len());
+        let block = &bytes[start..end];
+        high += block.iter().map(|&b| u32::from(b >= 0x80)).sum::<u32>() as usize;
+        let firsts = &bytes[start..end.min(bytes.len() - 1).max(start)];
+        let seconds = &bytes[start + 1..start + 1 + firsts.len()];
+        pairs += firsts
+            .iter()
+            .zip(seconds)
+            .map(|(&a, &b)| u32::from(a >= 0xC0) & u32::from(b & 0xC0 == 0x80))
+            .sum::<u32>() as usize;
+        start = end;
+    }
+    (high, pairs)
 }
 
 /// About `len` bytes of `bytes`, not ending inside a UTF-8 sequence when it can be helped.
@@ -299,6 +326,23 @@ mod tests {
         mixed.extend(cp1251(&"Чернігів ".repeat(20_000)));
         assert!(!looks_utf8(&mixed));
         assert!(!looks_utf8(b"plain ascii \xff"));
+    }
+
+    #[test]
+    fn high_bytes_and_pairs_are_counted_across_blocks() {
+        let mut bytes = cp1251(&"Київ — «новини» ".repeat(9_000));
+        bytes.extend("Чернігів".as_bytes());
+        bytes.insert(1 << 16, 0xD0);
+        bytes.insert((1 << 16) + 1, 0x9A);
+        for len in [0, 1, 2, (1 << 16) + 1, (1 << 16) + 2, bytes.len()] {
+            let b = &bytes[..len];
+            let high = b.iter().filter(|&&x| x >= 0x80).count();
+            let pairs = b
+                .windows(2)
+                .filter(|w| w[0] >= 0xC0 && (0x80..0xC0).contains(&w[1]))
+                .count();
+            assert_eq!(high_bytes_and_pairs(b), (high, pairs), "{len}");
+        }
     }
 
     #[test]
