@@ -31,6 +31,17 @@ pub enum CommandError {
     Output(io::Error),
     #[error("{page}: {cause}")]
     Extract { page: String, cause: String },
+    /// The refresh stored what it could, but the body was cut off (exit 1).
+    #[error(
+        "{url}: the feed is truncated: kept its {kept} complete items ({new} new, {updated} updated, {total} total)"
+    )]
+    Truncated {
+        url: String,
+        kept: usize,
+        new: usize,
+        updated: usize,
+        total: usize,
+    },
 }
 
 fn open_store(settings: &Settings) -> Result<Store, CommandError> {
@@ -42,6 +53,7 @@ fn open_store(settings: &Settings) -> Result<Store, CommandError> {
 }
 
 fn run_refresh(settings: &Settings) -> Result<RefreshReport, CommandError> {
+    let _lock = refresh::lock(&settings.data_dir)?;
     let mut store = open_store(settings)?;
     let fetcher = Fetcher::new(settings.fetch.clone())?;
     Ok(refresh::refresh(
@@ -52,10 +64,20 @@ fn run_refresh(settings: &Settings) -> Result<RefreshReport, CommandError> {
     )?)
 }
 
-/// `chmon refresh`: fetch and store, then print "N new, M updated, T total".
+/// `chmon refresh`: fetch and store, then print "N new, M updated, T total"; a truncated
+/// body is an error line (what it kept is stored).
 pub fn refresh(settings: &Settings) -> Result<(), CommandError> {
     let report = run_refresh(settings)?;
     let s = report.stats;
+    if let Some(cut) = report.truncated {
+        return Err(CommandError::Truncated {
+            url: cut.url,
+            kept: cut.kept,
+            new: s.new,
+            updated: s.updated,
+            total: s.total,
+        });
+    }
     emit(&format!(
         "{} new, {} updated, {} total\n",
         s.new, s.updated, s.total

@@ -1,18 +1,22 @@
 //! The refresh pipeline: source → (stored feed URL | discovery) → conditional fetch → parse → cache.
-//! Owns the order of those steps and the skip rules (304, unchanged body); shared by CLI and TUI.
+//! Owns the order of those steps, the skip rules (304, unchanged body), what a truncated body
+//! may store, and the refresh lock; shared by CLI and TUI.
 //! Must not draw, print or decide anything about presentation.
 
 use std::path::Path;
+use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 
 use crate::feed::FeedError;
 use crate::feed::chunked::{Streamed, parse_body_chunked};
-use crate::feed::fetch::{FetchOutcome, Fetched, Fetcher, Validators};
-use crate::feed::parse::{Parsed, parse_body};
-use crate::hash::fnv1a;
-use crate::model::ParsedFeed;
-use crate::store::{FeedRecord, Store, StoreError, UpsertStats};
+use crate::feed::fetch::{self, FetchOutcome, Fetched, Fetcher, Validators};
+use crate::store::{FeedRecord, Prepared, Store, StoreError, UpsertStats};
+
+mod discover;
+mod lock;
+
+pub use lock::{RefreshLock, lock};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RefreshError {
@@ -20,6 +24,16 @@ pub enum RefreshError {
     Feed(#[from] FeedError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Another process (or thread) is refreshing the same cache.
+    #[error("a refresh of this feed is already running")]
+    Busy,
+    /// The lock file could not be created or locked.
+    #[error("refresh lock {path}: {source}")]
+    Lock {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// What a refresh did.
@@ -29,6 +43,18 @@ pub struct RefreshReport {
     /// The server answered 304, or sent the same bytes as last time: nothing was parsed.
     pub unchanged: bool,
     pub feed_title: Option<String>,
+    /// The body was cut off: its complete items were stored, its validators were not (so the
+    /// next refresh fetches it whole again).
+    pub truncated: Option<Truncated>,
+}
+
+/// A body that ended before its document did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Truncated {
+    /// Where it came from (sanitised).
+    pub url: String,
+    /// How many complete items it held (all stored).
+    pub kept: usize,
 }
 
 /// True when `source` names a local file rather than an http(s) URL.
@@ -37,7 +63,8 @@ pub fn is_local(source: &str) -> bool {
 }
 
 /// Refreshes one source into the cache. On any error the cache is exactly as it was: a feed
-/// is parsed in pieces (see `feed::chunked`) straight into one cache transaction.
+/// is parsed in pieces (see `feed::chunked`) straight into one cache transaction. The caller
+/// holds the [`lock`] of the cache.
 pub fn refresh(
     store: &mut Store,
     fetcher: &Fetcher,
@@ -46,7 +73,7 @@ pub fn refresh(
 ) -> Result<RefreshReport, RefreshError> {
     let mut feed = store.feed(source)?;
     if is_local(source) {
-        return refresh_file(store, &mut feed, source, now);
+        return refresh_file(store, &mut feed, source, fetcher.max_bytes(), now);
     }
     let url = feed.feed_url.clone().unwrap_or_else(|| source.to_string());
     let validators = Validators {
@@ -57,48 +84,44 @@ pub fn refresh(
         FetchOutcome::NotModified => return unchanged(store, &feed),
         FetchOutcome::Body(fetched) => fetched,
     };
-    let hash = fnv1a(&fetched.bytes);
-    if feed.body_hash == Some(hash) {
+    if feed.body_hash == Some(fetched.hash) {
         remember_validators(&mut feed, &fetched);
         store.save_feed(&feed)?;
         return unchanged(store, &feed);
     }
-    let body = Body {
-        bytes: &fetched.bytes,
-        content_type: fetched.content_type.as_deref(),
-        url: &fetched.url,
-        hash,
-    };
     let mut updated = feed.clone();
-    remember_validators(&mut updated, &fetched);
-    match stream_feed(store, &mut updated, &body, now)? {
-        Ok(report) => Ok(report),
-        Err(feed_urls) => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, now),
+    match ingest(store, &mut updated, &fetched, now)? {
+        Ingested::Feed(report) => Ok(report),
+        Ingested::Page(feed_urls) => {
+            let deadline = Instant::now() + fetcher.timeout();
+            let page = discover::Page {
+                url: &fetched.url,
+                feed_urls,
+                deadline,
+            };
+            discover::discover(store, fetcher, &mut feed, page, now)
+        }
     }
 }
 
-/// A local feed file: read, skipped when its bytes are unchanged, else parsed and stored.
+/// A local feed file: read (a regular file under the size limit only), skipped when its bytes
+/// are unchanged, else parsed and stored.
 fn refresh_file(
     store: &mut Store,
     feed: &mut FeedRecord,
     source: &str,
+    max_bytes: u64,
     now: DateTime<Utc>,
 ) -> Result<RefreshReport, RefreshError> {
     let path = Path::new(source.strip_prefix("file://").unwrap_or(source));
-    let bytes = read_file(path)?;
-    let hash = fnv1a(&bytes);
-    if feed.body_hash == Some(hash) {
+    let mut read = fetch::read_local(path, max_bytes)?;
+    if feed.body_hash == Some(read.hash) {
         return unchanged(store, feed);
     }
-    let body = Body {
-        bytes: &bytes,
-        content_type: None,
-        url: &file_url(path),
-        hash,
-    };
-    match stream_feed(store, feed, &body, now)? {
-        Ok(report) => Ok(report),
-        Err(_page) => Err(FeedError::NoFeed {
+    read.url = file_url(path);
+    match ingest(store, feed, &read, now)? {
+        Ingested::Feed(report) => Ok(report),
+        Ingested::Page(_) => Err(FeedError::NoFeed {
             url: source.to_string(),
             tried: source.to_string(),
         }
@@ -106,80 +129,75 @@ fn refresh_file(
     }
 }
 
-/// A fetched or read body and the hash that will be remembered for it.
-struct Body<'a> {
-    bytes: &'a [u8],
-    content_type: Option<&'a str>,
-    url: &'a str,
-    hash: u64,
+/// What [`ingest`] found.
+enum Ingested {
+    Feed(RefreshReport),
+    /// A page naming these feeds; nothing was written.
+    Page(Vec<String>),
 }
 
-/// Parses `body` in pieces straight into one cache transaction, which also saves `feed`
-/// (title, body hash, and whatever the caller set). `Err(feed_urls)` inside: it was a page,
-/// and nothing was written.
-fn stream_feed(
+/// Parses `body` in pieces straight into one cache transaction, which also saves `feed` (title,
+/// body hash and validators from `body`, or none of those when the body was cut off).
+fn ingest(
     store: &mut Store,
     feed: &mut FeedRecord,
-    body: &Body<'_>,
+    body: &Fetched,
     now: DateTime<Utc>,
-) -> Result<Result<RefreshReport, Vec<String>>, RefreshError> {
+) -> Result<Ingested, RefreshError> {
     let mut upsert = store.begin_upsert(feed.id, now)?;
-    let streamed = parse_body_chunked(body.bytes, body.content_type, body.url, &mut |items| {
-        upsert.add(&items).map_err(RefreshError::from)
-    })?;
-    let title = match streamed {
-        Streamed::Feed { title, .. } => title,
-        Streamed::Page { feed_urls } => return Ok(Err(feed_urls)),
+    let mut kept = 0;
+    let prepare = |items| crate::store::prepare(items);
+    let content_type = body.content_type.as_deref();
+    let streamed = parse_body_chunked(
+        &body.bytes,
+        content_type,
+        &body.url,
+        &prepare,
+        &mut |items: Vec<Prepared>| {
+            kept += items.len();
+            upsert.add_prepared(&items).map_err(RefreshError::from)
+        },
+    )?;
+    let (title, truncated) = match streamed {
+        Streamed::Feed {
+            title, truncated, ..
+        } => (title, truncated),
+        Streamed::Page { feed_urls } => return Ok(Ingested::Page(feed_urls)),
     };
     if title.is_some() {
         feed.title = title;
     }
-    feed.body_hash = Some(body.hash);
+    let truncated = remember_body(feed, body, truncated, kept);
     upsert.save_feed(feed)?;
     let stats = upsert.commit()?;
-    Ok(Ok(RefreshReport {
+    Ok(Ingested::Feed(RefreshReport {
         stats,
         unchanged: false,
         feed_title: feed.title.clone(),
+        truncated,
     }))
 }
 
-/// A site page: try the feeds it names, then the agency's `/news.xml`; remember the one that works.
-fn discover(
-    store: &mut Store,
-    fetcher: &Fetcher,
+/// Remembers the body's hash and validators, unless it was cut off: then it must be fetched
+/// whole next time, and the cut is reported.
+fn remember_body(
     feed: &mut FeedRecord,
-    page_url: &str,
-    mut candidates: Vec<String>,
-    now: DateTime<Utc>,
-) -> Result<RefreshReport, RefreshError> {
-    if let Ok(fallback) = url::Url::parse(page_url).and_then(|u| u.join("/news.xml")) {
-        candidates.push(fallback.to_string());
+    body: &Fetched,
+    truncated: bool,
+    kept: usize,
+) -> Option<Truncated> {
+    if truncated {
+        feed.etag = None;
+        feed.last_modified = None;
+        feed.body_hash = None;
+        return Some(Truncated {
+            url: crate::text::clean_line(&body.url),
+            kept,
+        });
     }
-    candidates.dedup();
-    let mut tried = Vec::new();
-    for candidate in candidates {
-        tried.push(candidate.clone());
-        let Ok(FetchOutcome::Body(fetched)) = fetcher.get(&candidate, &Validators::default())
-        else {
-            continue;
-        };
-        let Ok(Parsed::Feed(parsed)) = parse_body(
-            &fetched.bytes,
-            fetched.content_type.as_deref(),
-            &fetched.url,
-        ) else {
-            continue;
-        };
-        feed.feed_url = Some(candidate);
-        remember_validators(feed, &fetched);
-        return store_feed(store, feed, parsed, fnv1a(&fetched.bytes), now);
-    }
-    Err(FeedError::NoFeed {
-        url: page_url.to_string(),
-        tried: tried.join(", "),
-    }
-    .into())
+    remember_validators(feed, body);
+    feed.body_hash = Some(body.hash);
+    None
 }
 
 /// A `file://` URL for a local feed, so its relative links have a base.
@@ -188,26 +206,6 @@ fn file_url(path: &Path) -> String {
         .ok()
         .and_then(|p| url::Url::from_file_path(p).ok())
         .map_or_else(|| "file:///".to_string(), String::from)
-}
-
-fn store_feed(
-    store: &mut Store,
-    feed: &mut FeedRecord,
-    parsed: ParsedFeed,
-    hash: u64,
-    now: DateTime<Utc>,
-) -> Result<RefreshReport, RefreshError> {
-    let stats = store.upsert_items(feed.id, &parsed.items, now)?;
-    if parsed.title.is_some() {
-        feed.title = parsed.title;
-    }
-    feed.body_hash = Some(hash);
-    store.save_feed(feed)?;
-    Ok(RefreshReport {
-        stats,
-        unchanged: false,
-        feed_title: feed.title.clone(),
-    })
 }
 
 fn unchanged(store: &Store, feed: &FeedRecord) -> Result<RefreshReport, RefreshError> {
@@ -220,17 +218,11 @@ fn unchanged(store: &Store, feed: &FeedRecord) -> Result<RefreshReport, RefreshE
         },
         unchanged: true,
         feed_title: feed.title.clone(),
+        truncated: None,
     })
 }
 
 fn remember_validators(feed: &mut FeedRecord, fetched: &Fetched) {
     feed.etag = fetched.etag.clone();
     feed.last_modified = fetched.last_modified.clone();
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, FeedError> {
-    std::fs::read(path).map_err(|e| FeedError::File {
-        path: path.display().to_string(),
-        cause: e.to_string(),
-    })
 }

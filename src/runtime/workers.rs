@@ -53,6 +53,7 @@ pub fn refresh(job: RefreshJob, tx: Sender<Msg>) -> std::io::Result<()> {
 
 fn run_refresh(job: &RefreshJob) -> Result<crate::refresh::RefreshReport, String> {
     let settings = &job.settings;
+    let _lock = crate::refresh::lock(&settings.data_dir).map_err(|e| e.to_string())?;
     let mut store = Store::open(&settings.cache_path()).map_err(|e| e.to_string())?;
     let fetcher = Fetcher::new(settings.fetch.clone()).map_err(|e| e.to_string())?;
     crate::refresh::refresh(&mut store, &fetcher, &settings.source, Utc::now())

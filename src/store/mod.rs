@@ -10,6 +10,7 @@ mod open;
 mod schema;
 mod upsert;
 
+pub use codec::{Prepared, prepare};
 pub use upsert::Upsert;
 
 use std::path::{Path, PathBuf};

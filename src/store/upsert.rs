@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use super::codec::{self, Encoder};
+use super::codec::{self, Prepared};
 use super::{FeedRecord, StoreError, UpsertStats, articles, feeds};
 use crate::model::Item;
 
@@ -16,6 +16,8 @@ const KNOWN: &str = "SELECT key, id, content_hash FROM articles WHERE feed_id = 
 const INSERT: &str = "INSERT INTO articles (feed_id, key, sort_time, content_hash, published,
     first_seen, title, link, author, category, lead, body)
     VALUES (?1, ?2, coalesce(?4, ?5), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+/// A row from a cache written before XXH3 whose content is unchanged: only its hash is new.
+const REHASH: &str = "UPDATE articles SET content_hash = ?2 WHERE id = ?1";
 /// `read` and `first_seen` are never touched by an update.
 const UPDATE: &str = "UPDATE articles SET sort_time = coalesce(?3, first_seen), content_hash = ?2,
     published = ?3, title = ?4, link = ?5, author = ?6, category = ?7, lead = ?8, body = ?9
@@ -30,7 +32,6 @@ pub struct Upsert<'s> {
     now: i64,
     /// Key → (row id, content hash) of the feed's rows, read once: no lookup query per item.
     known: HashMap<String, (i64, i64)>,
-    encoder: Encoder,
     stats: UpsertStats,
 }
 
@@ -52,7 +53,6 @@ impl<'s> Upsert<'s> {
             feed_id,
             now: now.timestamp(),
             known,
-            encoder: Encoder::new(),
             stats: UpsertStats::default(),
         })
     }
@@ -60,6 +60,11 @@ impl<'s> Upsert<'s> {
     /// Inserts new items and rewrites changed ones (by key); unchanged ones are not touched.
     /// A key repeated within one upsert updates the row its first occurrence wrote.
     pub fn add(&mut self, items: &[Item]) -> Result<(), StoreError> {
+        self.add_prepared(&codec::prepare(items.to_vec()))
+    }
+
+    /// [`Upsert::add`] of items already prepared (on another thread) with [`codec::prepare`].
+    pub fn add_prepared(&mut self, items: &[Prepared]) -> Result<(), StoreError> {
         self.add_items(items)
             .map_err(|e| StoreError::sqlite(self.path, e))
     }
@@ -85,46 +90,61 @@ impl<'s> Upsert<'s> {
         Ok(stats)
     }
 
-    fn add_items(&mut self, items: &[Item]) -> rusqlite::Result<()> {
-        let mut insert = self.tx.prepare_cached(INSERT)?;
-        let mut update = self.tx.prepare_cached(UPDATE)?;
-        for item in items {
-            let hash = codec::content_hash(item);
+    fn add_items(&mut self, items: &[Prepared]) -> rusqlite::Result<()> {
+        for p in items {
+            let (item, hash) = (&p.item, p.hash);
             let existing = match self.known.get(&item.key) {
                 Some(&(_, old)) if old == hash => continue,
+                Some(&(id, old)) if old == codec::legacy_content_hash(item) => {
+                    self.tx.prepare_cached(REHASH)?.execute(params![id, hash])?;
+                    self.known.insert(item.key.clone(), (id, hash));
+                    continue;
+                }
                 other => other.map(|&(id, _)| id),
             };
-            let published = item.published.map(|t| t.timestamp());
-            let lead = item.lead.as_deref().map(|t| self.encoder.encode(t));
-            let body = item.body.as_deref().map(|t| self.encoder.encode(t));
-            let (title, link) = (&item.title, &item.link);
-            let (author, category) = (&item.author, &item.category);
-            let id = if let Some(id) = existing {
-                update.execute(params![
-                    id, hash, published, title, link, author, category, lead, body
-                ])?;
-                self.stats.updated += 1;
-                id
-            } else {
-                insert.execute(params![
-                    self.feed_id,
-                    item.key,
-                    hash,
-                    published,
-                    self.now,
-                    title,
-                    link,
-                    author,
-                    category,
-                    lead,
-                    body
-                ])?;
-                self.stats.new += 1;
-                self.tx.last_insert_rowid()
+            let id = match existing {
+                Some(id) => self.update(id, p)?,
+                None => self.insert(p)?,
             };
             self.known.insert(item.key.clone(), (id, hash));
         }
         Ok(())
+    }
+
+    fn update(&mut self, id: i64, p: &Prepared) -> rusqlite::Result<i64> {
+        let item = &p.item;
+        self.tx.prepare_cached(UPDATE)?.execute(params![
+            id,
+            p.hash,
+            item.published.map(|t| t.timestamp()),
+            item.title,
+            item.link,
+            item.author,
+            item.category,
+            p.lead,
+            p.body
+        ])?;
+        self.stats.updated += 1;
+        Ok(id)
+    }
+
+    fn insert(&mut self, p: &Prepared) -> rusqlite::Result<i64> {
+        let item = &p.item;
+        self.tx.prepare_cached(INSERT)?.execute(params![
+            self.feed_id,
+            item.key,
+            p.hash,
+            item.published.map(|t| t.timestamp()),
+            self.now,
+            item.title,
+            item.link,
+            item.author,
+            item.category,
+            p.lead,
+            p.body
+        ])?;
+        self.stats.new += 1;
+        Ok(self.tx.last_insert_rowid())
     }
 }
 
