@@ -11,24 +11,26 @@ TIME = "/usr/bin/time"
 
 
 class Measured:
-    def __init__(self, wall_s, maxrss_kb, rc):
+    def __init__(self, wall_s, maxrss_kb, rc, cpu_s=None):
         self.wall_s = wall_s
         self.maxrss_kb = maxrss_kb
         self.rc = rc
+        self.cpu_s = cpu_s
 
 
 def run_measured(argv, env, cwd, log_prefix):
-    """Runs argv to completion under GNU time; wall seconds (spawn to reap, measured here) and the
-    peak RSS in KB that GNU time reports (%M). stdout/stderr go to log_prefix + '.out' / '.err'.
+    """Runs argv to completion under GNU time; wall seconds (spawn to reap, measured here), the
+    CPU seconds (user + sys, %U + %S: what the program used of all cores, steadier than wall
+    time on a busy machine) and the peak RSS in KB that GNU time reports (%M). stdout/stderr go to log_prefix + '.out' / '.err'.
     GNU time is the parent because the kernel charges a child's ru_maxrss with the RSS of the
     process that forked it, up to the exec: from this Python harness that would add its own size."""
     rss_file = log_prefix + ".rss"
-    argv = [TIME, "-f", "%M", "-o", rss_file] + argv
+    argv = [TIME, "-f", "%U %S %M", "-o", rss_file] + argv
     with open(log_prefix + ".out", "wb") as out, open(log_prefix + ".err", "wb") as err:
         t0 = time.perf_counter()
         proc = subprocess.run(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
         wall = time.perf_counter() - t0
-    return Measured(wall, read_int(rss_file), proc.returncode)
+    return Measured(wall, read_int(rss_file), proc.returncode, read_cpu(rss_file))
 
 
 def tail(path, limit=400):
@@ -61,6 +63,16 @@ def idle_cpu_percent(pid, seconds):
     time.sleep(seconds)
     t1, c1 = time.perf_counter(), cpu_ticks(pid)
     return 100.0 * (c1 - c0) / CLK_TCK / (t1 - t0)
+
+
+def read_cpu(path):
+    """User + system seconds from a GNU time -f "%U %S %M" file, or None."""
+    try:
+        with open(path) as f:
+            words = f.read().split()
+        return float(words[-3]) + float(words[-2]) if len(words) >= 3 else None
+    except (OSError, ValueError):
+        return None
 
 
 def read_int(path):

@@ -9,6 +9,7 @@ import statistics
 # key, label, unit, format
 ROWS = [
     ("a_wall", "(a) fetch + parse + store, wall", "ms", "%.0f"),
+    ("a_cpu", "(a) fetch + parse + store, CPU (user + sys)", "ms", "%.0f"),
     ("a_rss", "(a) fetch + parse + store, peak RSS", "MB", "%.1f"),
     ("b304", "(b) refresh again, server 304", "ms", "%.1f"),
     ("b200", "(b) refresh again, 200 unchanged body", "ms", "%.0f"),
@@ -47,12 +48,17 @@ def check(results, row, size, sizes):
     tests = []
     if row == "a_wall" and size == big:
         tests.append(("≤ 1/10 newsboat", ratio is not None and ratio <= 0.1))
+        tests.append(("≤ 1400 ms", ch is not None and ch <= 1400))
+    if row == "a_cpu" and size == big:
+        tests.append(("≤ 2200 ms", ch is not None and ch <= 2200))
     if row == "a_rss" and size == big:
         tests.append(("≤ 1/4 newsboat", ratio is not None and ratio <= 0.25))
     if row == "b304":
         tests.append(("≤ 50 ms", ch is not None and ch <= 50))
     if row == "b200":
         tests.append(("≤ 1/10 newsboat", ratio is not None and ratio <= 0.1))
+    if row == "b200" and size == big:
+        tests.append(("≤ 150 ms", ch is not None and ch <= 150))
     if row == "c" and size == big:
         own = median(results, "c", small, "chmon")
         tests.append(("≤ 1.3 × chmon at %d" % small, ch is not None and own is not None and ch <= 1.3 * own))

@@ -70,6 +70,7 @@ def row_fetch(ctx, size, runs, names):
             m = refresh(ctx, prog, "a", size, "fetch")
             if m is not None:
                 ctx.add("a_wall", size, name, m.wall_s * 1000)
+                ctx.add("a_cpu", size, name, None if m.cpu_s is None else m.cpu_s * 1000)
                 ctx.add("a_rss", size, name, _mb(m.maxrss_kb))
                 ctx.add("g", size, name, prog.cache_bytes() / 2**20)
             if name in kept:

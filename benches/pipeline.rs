@@ -1,5 +1,6 @@
-//! Micro-benchmarks of chmon's hot paths (divan): decode + parse of a 10k-item feed, and turning a
-//! 200 KB article into text at width 80. Inputs are generated here (benches/support), never read
+//! Micro-benchmarks of chmon's hot paths (divan): decode + parse of a 10k-item feed (whole, and
+//! through the refresh's pipeline with items prepared for the cache), the body hash, and turning
+//! a 200 KB article into text at width 80. Inputs are generated here (benches/support), never read
 //! from disk. Owns only benchmarks; must not change the library.
 //!
 //! Run: `cargo bench --bench pipeline` (add `-- --sample-count 3` for a quick look).
@@ -9,6 +10,7 @@
 mod support;
 
 use chmon::article::{ArticleText, Labels};
+use chmon::feed::chunked::{Streamed, parse_body_chunked};
 use chmon::feed::parse::{Parsed, parse_body};
 use divan::Bencher;
 use divan::counter::BytesCount;
@@ -57,6 +59,44 @@ fn parse_10k_items_utf8(bencher: Bencher) {
     bencher
         .counter(BytesCount::new(bytes.len()))
         .bench(|| parse_body(divan::black_box(&bytes), ct, FEED_URL));
+}
+
+/// What a refresh does with a fetched 10k-item body before SQLite: decode, repair and parse in
+/// pieces on the worker threads, each piece's items hashed and compressed (`store::prepare`).
+#[divan::bench(sample_count = 10)]
+fn ingest_10k_items_cp1251_prepared(bencher: Bencher) {
+    let bytes = feed_10k_cp1251();
+    let ct = Some("application/rss+xml; charset=windows-1251");
+    let prepare = |items| chmon::store::prepare(items);
+    let run = |bytes: &[u8]| {
+        let mut count = 0;
+        let streamed = parse_body_chunked(bytes, ct, FEED_URL, &prepare, &mut |items| {
+            count += items.len();
+            Ok::<(), chmon::feed::FeedError>(())
+        });
+        (streamed, count)
+    };
+    let (streamed, count) = run(&bytes);
+    assert!(matches!(
+        streamed,
+        Ok(Streamed::Feed {
+            truncated: false,
+            ..
+        })
+    ));
+    assert_eq!(count, 10_000);
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| run(divan::black_box(&bytes)).1);
+}
+
+/// The unchanged-body check: XXH3-64 of a 10k-item body (FNV-1a before).
+#[divan::bench]
+fn body_hash_10k_items(bencher: Bencher) {
+    let bytes = feed_10k_cp1251();
+    bencher
+        .counter(BytesCount::new(bytes.len()))
+        .bench(|| chmon::hash::fast(divan::black_box(&bytes)));
 }
 
 /// Prepare (parse the HTML) and render at 80 columns: what opening an article costs.

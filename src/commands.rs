@@ -48,6 +48,17 @@ pub enum CommandError {
     Usage(String),
     #[error("{page}: {cause}")]
     Extract { page: String, cause: String },
+    /// The refresh stored what it could, but the body was cut off (exit 1).
+    #[error(
+        "{url}: the feed is truncated: kept its {kept} complete items ({new} new, {updated} updated, {total} total)"
+    )]
+    Truncated {
+        url: String,
+        kept: usize,
+        new: usize,
+        updated: usize,
+        total: usize,
+    },
 }
 
 pub(crate) fn open_store(settings: &Settings) -> Result<Store, CommandError> {

@@ -30,6 +30,18 @@ pub struct Item {
     pub body: Option<String>,
 }
 
+/// Something that carries an item's identity key: an [`Item`], or what the cache makes of one
+/// before storing it. Lets a pipeline drop repeated keys without knowing the type.
+pub trait Keyed {
+    fn key(&self) -> &str;
+}
+
+impl Keyed for Item {
+    fn key(&self) -> &str {
+        &self.key
+    }
+}
+
 /// How many articles a feed has, and how many of them are unread.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -1,21 +1,25 @@
 //! The refresh pipeline: source → (stored feed URL | discovery) → conditional fetch → parse → cache.
-//! Owns the order of those steps and the skip rules (304, unchanged body); shared by CLI and TUI.
+//! Owns the order of those steps, the skip rules (304, unchanged body), what a truncated body
+//! may store, and the refresh lock; shared by CLI and TUI.
 //! Must not draw, print or decide anything about presentation.
 
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
 use crate::config::Retention;
 use crate::feed::FeedError;
 use crate::feed::chunked::{Streamed, parse_body_chunked};
-use crate::feed::fetch::{FetchOutcome, Fetched, Fetcher, Validators};
+use crate::feed::fetch::{self, FetchOutcome, Fetched, Fetcher, Validators};
 use crate::feed::freshness;
-use crate::feed::parse::{Parsed, parse_body};
-use crate::hash::fnv1a;
-use crate::model::{ListQuery, ParsedFeed, Scope};
-use crate::store::{FeedRecord, Store, StoreError, UpsertStats};
+use crate::model::{ListQuery, Scope};
+use crate::store::{FeedRecord, Prepared, Store, StoreError, UpsertStats};
+
+mod discover;
+mod lock;
+
+pub use lock::{RefreshLock, lock};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RefreshError {
@@ -23,6 +27,16 @@ pub enum RefreshError {
     Feed(#[from] FeedError),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Another process (or thread) is refreshing the same cache.
+    #[error("a refresh of this feed is already running")]
+    Busy,
+    /// The lock file could not be created or locked.
+    #[error("refresh lock {path}: {source}")]
+    Lock {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// What a refresh did.
@@ -32,9 +46,21 @@ pub struct RefreshReport {
     /// The server answered 304, or sent the same bytes as last time: nothing was parsed.
     pub unchanged: bool,
     pub feed_title: Option<String>,
+    /// The body was cut off: its complete items were stored, its validators were not (so the
+    /// next refresh fetches it whole again).
+    pub truncated: Option<Truncated>,
     /// How long the server said this answer stays fresh: the larger of `max-age` (less
     /// `Age`) or `Expires`, and the feed's `<ttl>`.
     pub server_wait: Option<Duration>,
+}
+
+/// A body that ended before its document did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Truncated {
+    /// Where it came from (sanitised).
+    pub url: String,
+    /// How many complete items it held (all stored).
+    pub kept: usize,
 }
 
 /// True when `source` names a local file rather than an http(s) URL.
@@ -43,7 +69,8 @@ pub fn is_local(source: &str) -> bool {
 }
 
 /// Refreshes one source into the cache, keeping everything. On any error the cache is exactly
-/// as it was: a feed is parsed in pieces (see `feed::chunked`) straight into one transaction.
+/// as it was: a feed is parsed in pieces (see `feed::chunked`) straight into one cache
+/// transaction. The caller holds the [`lock`] of the cache.
 pub fn refresh(
     store: &mut Store,
     fetcher: &Fetcher,
@@ -51,6 +78,12 @@ pub fn refresh(
     now: DateTime<Utc>,
 ) -> Result<RefreshReport, RefreshError> {
     refresh_keeping(store, fetcher, source, Retention::default(), now)
+}
+
+/// What every step of one refresh needs.
+pub(super) struct Job {
+    pub retention: Retention,
+    pub now: DateTime<Utc>,
 }
 
 /// [`refresh`], then lets go of what `retention` does not keep (see `store::retention`).
@@ -64,7 +97,7 @@ pub fn refresh_keeping(
     let mut feed = store.feed(source)?;
     let job = Job { retention, now };
     if is_local(source) {
-        return refresh_file(store, &mut feed, source, &job);
+        return refresh_file(store, &mut feed, source, fetcher.max_bytes(), &job);
     }
     let url = feed.feed_url.clone().unwrap_or_else(|| source.to_string());
     let validators = Validators {
@@ -73,68 +106,61 @@ pub fn refresh_keeping(
     };
     let fetched = match fetcher.get(&url, &validators)? {
         FetchOutcome::NotModified(fresh) => {
-            return unchanged(store, &feed, fresh.lifetime(job.now));
+            return unchanged(store, &feed, fresh.lifetime(now));
         }
         FetchOutcome::Body(fetched) => fetched,
     };
-    let hash = fnv1a(&fetched.bytes);
-    if feed.body_hash == Some(hash) {
+    if feed.body_hash == Some(fetched.hash) {
         remember_validators(&mut feed, &fetched);
         store.save_feed(&feed)?;
-        return unchanged(store, &feed, server_wait(&fetched, job.now));
+        return unchanged(store, &feed, server_wait(&fetched, now));
     }
-    let body = Body {
-        bytes: &fetched.bytes,
-        content_type: fetched.content_type.as_deref(),
-        url: &fetched.url,
-        hash,
-    };
     let mut updated = feed.clone();
-    remember_validators(&mut updated, &fetched);
-    let report = match stream_feed(store, &mut updated, &body, &job)? {
-        Ok(report) => report,
-        Err(feed_urls) => discover(store, fetcher, &mut feed, &fetched.url, feed_urls, &job)?,
+    let report = match ingest(store, &mut updated, &fetched, &job)? {
+        Ingested::Feed(report) => report,
+        Ingested::Page(feed_urls) => {
+            let deadline = Instant::now() + fetcher.timeout();
+            let page = discover::Page {
+                url: &fetched.url,
+                feed_urls,
+                deadline,
+            };
+            return discover::discover(store, fetcher, &mut feed, page, &job);
+        }
     };
     Ok(RefreshReport {
-        server_wait: report.server_wait.max(server_wait(&fetched, job.now)),
+        server_wait: server_wait(&fetched, now),
         ..report
     })
 }
 
-/// What every step of one refresh needs.
-struct Job {
-    retention: Retention,
-    now: DateTime<Utc>,
-}
-
 /// The larger of the HTTP freshness and the body's `<ttl>`.
-fn server_wait(fetched: &Fetched, now: DateTime<Utc>) -> Option<Duration> {
+pub(super) fn server_wait(fetched: &Fetched, now: DateTime<Utc>) -> Option<Duration> {
     let http = fetched.freshness.lifetime(now);
     http.max(freshness::ttl(&fetched.bytes))
 }
 
-/// A local feed file: read, skipped when its bytes are unchanged, else parsed and stored.
+/// A local feed file: read (a regular file under the size limit only), skipped when its bytes
+/// are unchanged, else parsed and stored.
 fn refresh_file(
     store: &mut Store,
     feed: &mut FeedRecord,
     source: &str,
+    max_bytes: u64,
     job: &Job,
 ) -> Result<RefreshReport, RefreshError> {
     let path = Path::new(source.strip_prefix("file://").unwrap_or(source));
-    let bytes = read_file(path)?;
-    let hash = fnv1a(&bytes);
-    if feed.body_hash == Some(hash) {
-        return unchanged(store, feed, freshness::ttl(&bytes));
+    let mut read = fetch::read_local(path, max_bytes)?;
+    if feed.body_hash == Some(read.hash) {
+        return unchanged(store, feed, freshness::ttl(&read.bytes));
     }
-    let body = Body {
-        bytes: &bytes,
-        content_type: None,
-        url: &file_url(path),
-        hash,
-    };
-    match stream_feed(store, feed, &body, job)? {
-        Ok(report) => Ok(report),
-        Err(_page) => Err(FeedError::NoFeed {
+    read.url = file_url(path);
+    match ingest(store, feed, &read, job)? {
+        Ingested::Feed(report) => Ok(RefreshReport {
+            server_wait: freshness::ttl(&read.bytes),
+            ..report
+        }),
+        Ingested::Page(_) => Err(FeedError::NoFeed {
             url: source.to_string(),
             tried: source.to_string(),
         }
@@ -142,85 +168,76 @@ fn refresh_file(
     }
 }
 
-/// A fetched or read body and the hash that will be remembered for it.
-struct Body<'a> {
-    bytes: &'a [u8],
-    content_type: Option<&'a str>,
-    url: &'a str,
-    hash: u64,
+/// What [`ingest`] found.
+enum Ingested {
+    Feed(RefreshReport),
+    /// A page naming these feeds; nothing was written.
+    Page(Vec<String>),
 }
 
-/// Parses `body` in pieces straight into one cache transaction, which also saves `feed`
-/// (title, body hash, and whatever the caller set). `Err(feed_urls)` inside: it was a page,
-/// and nothing was written.
-fn stream_feed(
+/// Parses `body` in pieces straight into one cache transaction, which also saves `feed` (title,
+/// body hash and validators from `body`, or none of those when the body was cut off).
+fn ingest(
     store: &mut Store,
     feed: &mut FeedRecord,
-    body: &Body<'_>,
+    body: &Fetched,
     job: &Job,
-) -> Result<Result<RefreshReport, Vec<String>>, RefreshError> {
+) -> Result<Ingested, RefreshError> {
     let mut upsert = store.begin_upsert(feed.id, job.now)?;
-    let streamed = parse_body_chunked(body.bytes, body.content_type, body.url, &mut |items| {
-        upsert.add(&items).map_err(RefreshError::from)
-    })?;
-    let title = match streamed {
-        Streamed::Feed { title, .. } => title,
-        Streamed::Page { feed_urls } => return Ok(Err(feed_urls)),
+    let mut kept = 0;
+    let prepare = |items| crate::store::prepare(items);
+    let content_type = body.content_type.as_deref();
+    let streamed = parse_body_chunked(
+        &body.bytes,
+        content_type,
+        &body.url,
+        &prepare,
+        &mut |items: Vec<Prepared>| {
+            kept += items.len();
+            upsert.add_prepared(&items).map_err(RefreshError::from)
+        },
+    )?;
+    let (title, truncated) = match streamed {
+        Streamed::Feed {
+            title, truncated, ..
+        } => (title, truncated),
+        Streamed::Page { feed_urls } => return Ok(Ingested::Page(feed_urls)),
     };
     if title.is_some() {
         feed.title = title;
     }
-    feed.body_hash = Some(body.hash);
+    let truncated = remember_body(feed, body, truncated, kept);
     upsert.save_feed(feed)?;
     let stats = upsert.commit_keeping(job.retention)?;
-    Ok(Ok(RefreshReport {
+    Ok(Ingested::Feed(RefreshReport {
         stats,
         unchanged: false,
         feed_title: feed.title.clone(),
-        server_wait: freshness::ttl(body.bytes),
+        truncated,
+        server_wait: server_wait(body, job.now),
     }))
 }
 
-/// A site page: try the feeds it names, then the agency's `/news.xml`; remember the one that works.
-fn discover(
-    store: &mut Store,
-    fetcher: &Fetcher,
+/// Remembers the body's hash and validators, unless it was cut off: then it must be fetched
+/// whole next time, and the cut is reported.
+fn remember_body(
     feed: &mut FeedRecord,
-    page_url: &str,
-    mut candidates: Vec<String>,
-    job: &Job,
-) -> Result<RefreshReport, RefreshError> {
-    if let Ok(fallback) = url::Url::parse(page_url).and_then(|u| u.join("/news.xml")) {
-        candidates.push(fallback.to_string());
-    }
-    candidates.dedup();
-    let mut tried = Vec::new();
-    for candidate in candidates {
-        tried.push(candidate.clone());
-        let Ok(FetchOutcome::Body(fetched)) = fetcher.get(&candidate, &Validators::default())
-        else {
-            continue;
-        };
-        let Ok(Parsed::Feed(parsed)) = parse_body(
-            &fetched.bytes,
-            fetched.content_type.as_deref(),
-            &fetched.url,
-        ) else {
-            continue;
-        };
-        feed.feed_url = Some(candidate);
-        remember_validators(feed, &fetched);
-        let report = store_feed(store, feed, parsed, fnv1a(&fetched.bytes), job)?;
-        return Ok(RefreshReport {
-            server_wait: server_wait(&fetched, job.now),
-            ..report
+    body: &Fetched,
+    truncated: bool,
+    kept: usize,
+) -> Option<Truncated> {
+    if truncated {
+        feed.etag = None;
+        feed.last_modified = None;
+        feed.body_hash = None;
+        return Some(Truncated {
+            url: crate::text::clean_line(&body.url),
+            kept,
         });
     }
-    Err(FeedError::NoFeed {
-        url: page_url.to_string(),
-        tried: tried.join(", "),
-    }
-    .into())
+    remember_validators(feed, body);
+    feed.body_hash = Some(body.hash);
+    None
 }
 
 /// A `file://` URL for a local feed, so its relative links have a base.
@@ -229,29 +246,6 @@ fn file_url(path: &Path) -> String {
         .ok()
         .and_then(|p| url::Url::from_file_path(p).ok())
         .map_or_else(|| "file:///".to_string(), String::from)
-}
-
-fn store_feed(
-    store: &mut Store,
-    feed: &mut FeedRecord,
-    parsed: ParsedFeed,
-    hash: u64,
-    job: &Job,
-) -> Result<RefreshReport, RefreshError> {
-    if parsed.title.is_some() {
-        feed.title = parsed.title;
-    }
-    feed.body_hash = Some(hash);
-    let mut upsert = store.begin_upsert(feed.id, job.now)?;
-    upsert.add(&parsed.items)?;
-    upsert.save_feed(feed)?;
-    let stats = upsert.commit_keeping(job.retention)?;
-    Ok(RefreshReport {
-        stats,
-        unchanged: false,
-        feed_title: feed.title.clone(),
-        server_wait: None,
-    })
 }
 
 fn unchanged(
@@ -267,6 +261,7 @@ fn unchanged(
         },
         unchanged: true,
         feed_title: feed.title.clone(),
+        truncated: None,
         server_wait,
     })
 }
@@ -274,11 +269,4 @@ fn unchanged(
 fn remember_validators(feed: &mut FeedRecord, fetched: &Fetched) {
     feed.etag = fetched.etag.clone();
     feed.last_modified = fetched.last_modified.clone();
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, FeedError> {
-    std::fs::read(path).map_err(|e| FeedError::File {
-        path: path.display().to_string(),
-        cause: e.to_string(),
-    })
 }

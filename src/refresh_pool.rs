@@ -70,8 +70,12 @@ struct Queue {
 
 impl Pool {
     /// Refreshes `jobs` (the first of any repeated id only), sending each result to `done`
-    /// as it finishes; returns when all are done. Err only when no client could be built.
-    pub fn run(&self, jobs: Vec<Job>, done: &Sender<Done>) -> Result<(), FeedError> {
+    /// as it finishes; returns when all are done. Holds the cache's refresh lock throughout
+    /// (no other process refreshes it meanwhile: never two requests for one feed at once).
+    /// Err when the lock is held elsewhere or no client could be built: nothing was asked.
+    pub fn run(&self, jobs: Vec<Job>, done: &Sender<Done>) -> Result<(), RefreshError> {
+        let dir = self.cache.parent().unwrap_or(std::path::Path::new("."));
+        let _lock = refresh::lock(dir)?;
         let fetcher = Fetcher::new(self.fetch.clone())?;
         let mut seen = std::collections::HashSet::new();
         let jobs: VecDeque<Job> = jobs.into_iter().filter(|j| seen.insert(j.id)).collect();

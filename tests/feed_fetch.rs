@@ -261,3 +261,27 @@ fn retry_after_on_429_and_503_is_kept_and_freshness_headers_are_read() {
         Some(Duration::from_secs(600))
     );
 }
+
+/// `timeout_secs` is a deadline for the whole request: a body that keeps trickling (a byte
+/// every 50 ms, plain or chunked) still ends at the deadline, with a one-line error.
+#[test]
+fn a_trickling_body_ends_at_the_deadline() {
+    let server = TestServer::start();
+    let body = vec![b'x'; 200];
+    let pause = Duration::from_millis(50);
+    server.route("/drip", Route::ok(body.clone()).trickle(pause));
+    server.route("/drip-chunked", Route::ok(body).chunked().trickle(pause));
+    let opts = FetchOptions {
+        timeout: Duration::from_millis(700),
+        ..FetchOptions::default()
+    };
+    let f = Fetcher::new(opts).unwrap();
+    for path in ["/drip", "/drip-chunked"] {
+        let url = server.url(path);
+        let started = Instant::now();
+        let err = f.get(&url, &Validators::default()).unwrap_err().to_string();
+        let took = started.elapsed();
+        assert!(took < Duration::from_millis(2500), "{path}: {took:?}");
+        assert_eq!(err, format!("{url}: timed out after 700ms"), "{path}");
+    }
+}

@@ -1,8 +1,11 @@
 //! Integration tests of a big feed's refresh: parsed in pieces straight into one cache
 //! transaction, it stores what the whole-document parse gives, and an error in a later piece
-//! leaves the cache exactly as it was. Local files only: no network.
+//! leaves the cache exactly as it was; a big feed found through a site page takes the same
+//! path. Local files and the loopback server only: no network.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
+mod common;
 
 use std::path::Path;
 
@@ -116,4 +119,43 @@ fn an_error_in_a_later_piece_leaves_the_cache_unchanged() {
     let report = refresh(&mut store, &fetcher, &source, Utc::now()).unwrap();
     assert_eq!((report.stats.new, report.stats.updated), (1597, 0));
     assert_eq!(report.stats.total, 1600);
+}
+
+#[test]
+fn a_big_feed_found_through_a_page_is_stored_in_pieces_too() {
+    use common::{Route, TestServer};
+    let server = TestServer::start();
+    let page =
+        "<html><head><link rel=alternate type=application/rss+xml href=/big.xml></head></html>";
+    server.route("/", Route::ok(page).header("Content-Type", "text/html"));
+    let bytes = feed(1600, None);
+    server.route("/big.xml", Route::ok(bytes.clone()));
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("c.db")).unwrap();
+    let fetcher = Fetcher::new(FetchOptions::default()).unwrap();
+    let site = server.url("/");
+    let report = refresh(&mut store, &fetcher, &site, Utc::now()).unwrap();
+    let want = match parse_body(&bytes, None, &server.url("/big.xml")).unwrap() {
+        Parsed::Feed(f) => f,
+        Parsed::Page { .. } => panic!("page"),
+    };
+    assert_eq!((report.stats.new, report.stats.total), (1600, 1600));
+    assert_eq!(report.truncated, None);
+    let feed = store.feed(&site).unwrap();
+    assert_eq!(feed.feed_url, Some(server.url("/big.xml")));
+    for i in [0, 777, 1599] {
+        let got = store
+            .article_by_key(&ListQuery::new(Scope::Feed(feed.id)), &want.items[i].key)
+            .unwrap()
+            .unwrap();
+        assert_eq!(got.body, want.items[i].body);
+    }
+    // Cut off: the discovered feed keeps its complete items and says it was truncated.
+    server.route("/big.xml", Route::ok(bytes[..bytes.len() / 2].to_vec()));
+    let mut store = Store::open(&dir.path().join("c2.db")).unwrap();
+    let report = refresh(&mut store, &fetcher, &site, Utc::now()).unwrap();
+    let cut = report.truncated.expect("truncated");
+    assert_eq!(cut.url, server.url("/big.xml"));
+    assert_eq!(cut.kept, report.stats.new);
+    assert!(cut.kept > 700 && cut.kept < 900, "{}", cut.kept);
 }

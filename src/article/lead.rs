@@ -3,7 +3,7 @@
 //! case-insensitive). Looks only at a bounded prefix of the body.
 
 use super::prepare::repair;
-use crate::text::entities::{self, Reference};
+use crate::text::entities;
 
 /// True when the body's text starts with the lead's text (a trailing `…`/`...` on the lead
 /// is ignored: leads are often cut).
@@ -56,21 +56,11 @@ fn next_piece(rest: &str, c: char) -> (String, usize) {
         return (" ".to_string(), end);
     }
     if c == '&'
-        && let Some((decoded, used)) = decode_entity(rest)
+        && let Some((decoded, used)) = entities::decode_at(rest)
     {
         return (decoded.to_string(), used);
     }
     (c.to_string(), c.len_utf8())
-}
-
-/// One character reference at the start of `s`, with the project's entity table.
-fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let (reference, used) = entities::reference(s)?;
-    let code = match reference {
-        Reference::Numeric(code) => code,
-        Reference::Named(name) => entities::named(name)?,
-    };
-    Some((char::from_u32(code)?, used))
 }
 
 fn fold(c: char) -> char {

@@ -10,6 +10,7 @@ use chrono::Utc;
 
 use super::{CommandError, emit, open_feeds};
 use crate::config::Settings;
+use crate::refresh::RefreshReport;
 use crate::refresh_pool::{Done, Job, Pool, Ran};
 use crate::text::sanitize::clean_line;
 use crate::timefmt::wait_text;
@@ -87,6 +88,24 @@ fn report(
     Ok((failed, first_error))
 }
 
+/// A body cut off: what it kept is stored, and the feed counts as failed.
+fn truncated(who: &str, report: &RefreshReport) -> (String, Option<CommandError>) {
+    let s = report.stats;
+    let (url, kept) = report
+        .truncated
+        .as_ref()
+        .map_or((String::new(), 0), |cut| (cut.url.clone(), cut.kept));
+    let error = CommandError::Truncated {
+        url,
+        kept,
+        new: s.new,
+        updated: s.updated,
+        total: s.total,
+    };
+    let text = clean_line(&error.to_string());
+    (format!("{who}failed: {text}\n"), Some(error))
+}
+
 /// A feed's line, and its error when it failed.
 fn line(done: &Done, one_off: bool) -> (String, Option<CommandError>) {
     let who = if one_off {
@@ -102,6 +121,7 @@ fn line(done: &Done, one_off: bool) -> (String, Option<CommandError>) {
             ),
             None,
         ),
+        Ran::Fetched(Ok(report)) if report.truncated.is_some() => truncated(&who, report),
         Ran::Fetched(Ok(report)) => {
             let s = report.stats;
             let gone = if s.removed > 0 {

@@ -11,7 +11,7 @@ use feed_rs::model::Entry;
 use super::markup::{escape_into, text_to_html, visible_len};
 use super::sidetable::{Field, RawItem};
 use crate::text::entities;
-use crate::text::sanitize::clean_text;
+use crate::text::sanitize::clean_text_owned;
 
 /// The lead (`description`, `summary`) and the body (full text, content), as HTML.
 #[derive(Debug, Default, PartialEq)]
@@ -107,9 +107,12 @@ fn add_thumbnail(url: &str, lead: &mut Option<Cow<'_, str>>, body: &mut Option<C
 /// An HTML/text field: numeric references (also double-escaped) decoded, sanitised, trimmed;
 /// `None` when nothing is left.
 fn clean(s: &str) -> Option<String> {
-    let cleaned = clean_text(&entities::decode_numeric_in_html(s));
-    let trimmed = cleaned.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_string())
+    let mut cleaned = clean_text_owned(entities::decode_numeric_in_html(s));
+    let end = cleaned.trim_end().len();
+    cleaned.truncate(end);
+    let start = cleaned.len() - cleaned.trim_start().len();
+    cleaned.drain(..start);
+    (!cleaned.is_empty()).then_some(cleaned)
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 use encoding_rs::WINDOWS_1251;
 
 use super::*;
+use crate::feed::parse::{Parsed, parse_body};
+use crate::model::ParsedFeed;
 
 /// An agency-style RSS feed of `n` items with traps for the splitter: `<item>` inside CDATA,
 /// a comment and a processing instruction, a repeated link (the first must win), named
@@ -49,13 +51,14 @@ fn pieces(bytes: &[u8], per_piece: usize) -> Result<(ParsedFeed, usize), FeedErr
         None,
         "http://monitor.cn.ua/news.xml",
         (per_piece, 0),
+        &|i| i,
         &mut |mut part: Vec<Item>| -> Result<(), FeedError> {
             calls += 1;
             items.append(&mut part);
             Ok(())
         },
     )?;
-    let Streamed::Feed { title, link } = streamed else {
+    let Streamed::Feed { title, link, .. } = streamed else {
         panic!("not a page")
     };
     Ok((ParsedFeed { title, link, items }, calls))
@@ -118,6 +121,7 @@ fn a_sink_error_stops_parsing() {
         None,
         "http://x/",
         (2, 0),
+        &|i| i,
         &mut |_: Vec<Item>| -> Result<(), FeedError> {
             calls += 1;
             Err(FeedError::Client {
@@ -147,13 +151,34 @@ fn small_pages_json_and_utf16_take_the_whole_path() {
     assert!(plan(&utf16, None, (1, 0)).is_none());
 }
 
+/// Only a body that was really cut off says so, at any piece size (every piece but the last
+/// is closed by repair, which must not count).
 #[test]
-fn splitter_skips_markup_that_is_not_an_item() {
-    let doc = b"<rss><items/><![CDATA[<item>]]><!-- <item> --><?x <entry>?><rss:item a='1'>\
-                <item/><entry>";
-    let starts = item_starts(doc);
-    let names: Vec<&[u8]> = starts.iter().map(|&s| &doc[s..s + 6]).collect();
-    assert_eq!(names, [&b"<rss:i"[..], b"<item/", b"<entry"]);
+fn truncation_is_reported_for_the_last_piece_only() {
+    let truncated = |bytes: &[u8], per_piece: usize| {
+        let streamed = parse_in_pieces(
+            bytes,
+            None,
+            "http://x/",
+            (per_piece, 0),
+            &|i| i,
+            &mut |_: Vec<Item>| -> Result<(), FeedError> { Ok(()) },
+        )
+        .unwrap();
+        matches!(
+            streamed,
+            Streamed::Feed {
+                truncated: true,
+                ..
+            }
+        )
+    };
+    let bytes = cp1251(&rss(23));
+    let cut = &bytes[..bytes.len() * 3 / 4];
+    for per_piece in [1, 2, 5, 22, 100] {
+        assert!(!truncated(&bytes, per_piece), "{per_piece}");
+        assert!(truncated(cut, per_piece), "{per_piece}");
+    }
 }
 
 /// Every feed fixture of the compatibility tests (tests/feed_compat.rs) gives the same items

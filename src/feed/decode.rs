@@ -74,6 +74,9 @@ pub(crate) fn decode_into(
     prefix: &str,
     out: &mut String,
 ) {
+    if let Some(table) = super::sbcs::Table::new(encoding) {
+        return table.decode_into(bytes, prefix, out);
+    }
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let need = decoder
         .max_utf8_buffer_length(bytes.len())
@@ -201,9 +204,15 @@ fn declaration_span(bytes: &[u8]) -> Option<(usize, usize)> {
 ///
 /// Linear and cheap: blocks are counted until the answer can no longer change (every good
 /// non-ASCII character takes at least 2 of the non-ASCII bytes still ahead, every bad sequence
-/// at least 1).
+/// at least 1, and there are no more good characters than lead-continuation byte pairs in the
+/// whole input).
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    let mut ahead = bytes.iter().filter(|&&b| b >= 0x80).count();
+    // Every good character is a lead byte (≥ C0) followed by a continuation byte (80–BF): the
+    // number of such pairs bounds the final `good`, which settles single-byte text at once.
+    let (mut ahead, pairs) = high_bytes_and_pairs(bytes);
+    if pairs == 0 {
+        return false;
+    }
     let (mut good, mut bad) = (0usize, 0usize);
     let mut rest = bytes;
     while !rest.is_empty() {
@@ -216,7 +225,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             let high = valid.iter().filter(|&&b| b >= 0x80).count() + chunk.invalid().len();
             ahead = ahead.saturating_sub(high);
         }
-        if bad * 4 > good + ahead / 2 {
+        if bad * 4 > (good + ahead / 2).min(pairs) {
             return false;
         }
         if good > 0 && (bad + ahead) * 4 <= good {
@@ -224,6 +233,27 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         }
     }
     good > 0 && bad * 4 <= good
+}
+
+/// The number of bytes ≥ 80 and of (≥ C0, 80–BF) byte pairs, in blocks the compiler vectorises.
+fn high_bytes_and_pairs(bytes: &[u8]) -> (usize, usize) {
+    const BLOCK: usize = 1 << 16;
+    let (mut high, mut pairs) = (0usize, 0usize);
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + BLOCK).min(bytes.len());
+        let block = &bytes[start..end];
+        high += block.iter().map(|&b| u32::from(b >= 0x80)).sum::<u32>() as usize;
+        let firsts = &bytes[start..end.min(bytes.len() - 1).max(start)];
+        let seconds = &bytes[start + 1..start + 1 + firsts.len()];
+        pairs += firsts
+            .iter()
+            .zip(seconds)
+            .map(|(&a, &b)| u32::from(a >= 0xC0) & u32::from(b & 0xC0 == 0x80))
+            .sum::<u32>() as usize;
+        start = end;
+    }
+    (high, pairs)
 }
 
 /// About `len` bytes of `bytes`, not ending inside a UTF-8 sequence when it can be helped.

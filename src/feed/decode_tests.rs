@@ -200,3 +200,20 @@ fn utf8_claim_over_legacy_bytes_is_detected() {
     declared.extend(cp1251(text));
     assert!(decode(&declared, None).text.ends_with(text));
 }
+
+#[test]
+fn high_bytes_and_pairs_are_counted_across_blocks() {
+    let mut bytes = cp1251(&"Київ — «новини» ".repeat(9_000));
+    bytes.extend("Чернігів".as_bytes());
+    bytes.insert(1 << 16, 0xD0);
+    bytes.insert((1 << 16) + 1, 0x9A);
+    for len in [0, 1, 2, (1 << 16) + 1, (1 << 16) + 2, bytes.len()] {
+        let b = &bytes[..len];
+        let high = b.iter().filter(|&&x| x >= 0x80).count();
+        let pairs = b
+            .windows(2)
+            .filter(|w| w[0] >= 0xC0 && (0x80..0xC0).contains(&w[1]))
+            .count();
+        assert_eq!(high_bytes_and_pairs(b), (high, pairs), "{len}");
+    }
+}

@@ -1,6 +1,9 @@
 //! Feed discovery in an HTML page: the hrefs of `<link rel="alternate" type="…rss/atom/feed+json">`
 //! resolved against the page URL (or its `<base href>`). A tolerant scan of `<link>`/`<base>`
-//! tags; no HTML parser, no fetching (the caller fetches and falls back).
+//! tags (found by `xmlscan::html_tags`); no HTML parser, no fetching (the caller fetches and
+//! falls back).
+
+use super::xmlscan::html_tags;
 
 const FEED_TYPES: [&str; 4] = [
     "application/rss+xml",
@@ -14,7 +17,7 @@ pub fn feed_links(html: &str, page_url: &str) -> Vec<String> {
     let page = url::Url::parse(page_url).ok();
     let mut base = page.clone();
     let mut found: Vec<String> = Vec::new();
-    for (name, attrs) in tags(html) {
+    for (name, attrs) in html_tags(html, &["link", "base"]) {
         if name.eq_ignore_ascii_case("base") {
             if let Some(href) = attr(attrs, "href") {
                 base = join(page.as_ref(), &href)
@@ -60,42 +63,6 @@ fn join(base: Option<&url::Url>, href: &str) -> Option<String> {
         None => url::Url::parse(href).ok()?,
     };
     matches!(joined.scheme(), "http" | "https").then(|| joined.to_string())
-}
-
-/// `(name, attribute text)` of every `<link …>` and `<base …>` tag, in order.
-fn tags(html: &str) -> impl Iterator<Item = (&str, &str)> {
-    let mut rest = html;
-    std::iter::from_fn(move || {
-        loop {
-            let at = rest.find('<')?;
-            rest = &rest[at + 1..];
-            let name_len = rest
-                .find(|c: char| !c.is_ascii_alphanumeric())
-                .unwrap_or(rest.len());
-            let name = &rest[..name_len];
-            if !(name.eq_ignore_ascii_case("link") || name.eq_ignore_ascii_case("base")) {
-                continue;
-            }
-            let end = tag_end(rest);
-            let attrs = &rest[name_len..end];
-            rest = &rest[end..];
-            return Some((name, attrs));
-        }
-    })
-}
-
-/// Index of the `>` closing a tag, skipping quoted values (or the end of `s`).
-fn tag_end(s: &str) -> usize {
-    let mut quote = None;
-    for (i, b) in s.bytes().enumerate() {
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'>') => return i,
-            _ => {}
-        }
-    }
-    s.len()
 }
 
 /// The value of attribute `name` (case-insensitive; double, single or no quotes), with

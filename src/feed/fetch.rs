@@ -1,8 +1,11 @@
-//! HTTP fetching: one reqwest blocking client with timeouts, redirect and size limits,
-//! `User-Agent: chmon/<version>`, proxies from the environment, conditional GET. Bytes only.
-//! Must not decode text, parse feeds or touch the store.
+//! HTTP fetching: one reqwest blocking client with a total deadline per request (body
+//! included), redirect and size limits, `User-Agent: chmon/<version>`, proxies from the
+//! environment, conditional GET; and reading a local feed file under the same size limit.
+//! Bytes only (hashed while they arrive). Must not decode text, parse feeds or touch the store.
 
 use std::io::Read;
+use std::path::Path;
+use std::time::Instant;
 
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, Response};
@@ -11,6 +14,7 @@ use reqwest::header::{self, HeaderMap};
 use super::FeedError;
 use super::freshness::{self, Freshness};
 pub use crate::config::FetchOptions;
+use crate::hash::Fast;
 
 #[path = "fetch_error.rs"]
 mod fetch_error;
@@ -39,6 +43,8 @@ pub struct Fetched {
     pub last_modified: Option<String>,
     /// What the server said about when to ask again.
     pub freshness: Freshness,
+    /// XXH3-64 of `bytes`, computed while they arrived.
+    pub hash: u64,
 }
 
 pub struct Fetcher {
@@ -67,12 +73,28 @@ impl Fetcher {
     }
 
     /// GET `url`; a 304 is `NotModified`; any other non-2xx status is an error naming the URL.
+    /// The whole request, body included, ends by the `timeout` deadline.
     pub fn get(&self, url: &str, validators: &Validators) -> Result<FetchOutcome, FeedError> {
+        self.get_by(url, validators, Instant::now() + self.opts.timeout)
+    }
+
+    /// [`Fetcher::get`] that ends by `deadline` (which may be sooner than `timeout` from now:
+    /// discovery shares one deadline among its requests).
+    pub fn get_by(
+        &self,
+        url: &str,
+        validators: &Validators,
+        deadline: Instant,
+    ) -> Result<FetchOutcome, FeedError> {
         let fail = |cause: String| FeedError::Http {
             url: crate::text::sanitize::clean_line(url),
             cause,
         };
-        let mut request = self.client.get(url);
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(fail(self.timed_out()));
+        }
+        let mut request = self.client.get(url).timeout(left);
         if let Some(etag) = &validators.etag {
             request = request.header(header::IF_NONE_MATCH, etag.as_str());
         }
@@ -84,21 +106,11 @@ impl Fetcher {
             .map_err(|e| fail(fetch_error::describe(&e, &self.opts)))?;
         let status = response.status();
         let headers = response.headers().clone();
-        if status == StatusCode::NOT_MODIFIED {
-            return Ok(FetchOutcome::NotModified(freshness_of(&headers)));
-        }
-        if let Some(retry_after) = throttled(status, &headers) {
-            return Err(FeedError::Throttled {
-                url: crate::text::sanitize::clean_line(url),
-                status: status_text(status),
-                retry_after,
-            });
-        }
-        if !status.is_success() {
-            return Err(fail(format!("HTTP {}", status_text(status))));
+        if let Some(outcome) = answered_without_body(url, status, &headers) {
+            return outcome;
         }
         let final_url = response.url().to_string();
-        let bytes = self.read_body(response).map_err(fail)?;
+        let (bytes, hash) = self.read_body(response, deadline).map_err(fail)?;
         Ok(FetchOutcome::Body(Fetched {
             url: final_url,
             bytes,
@@ -106,30 +118,146 @@ impl Fetcher {
             etag: header_text(&headers, header::ETAG),
             last_modified: header_text(&headers, header::LAST_MODIFIED),
             freshness: freshness_of(&headers),
+            hash,
         }))
     }
 
-    /// The body, at most `max_bytes` (checked against Content-Length first, then while reading).
-    fn read_body(&self, response: Response) -> Result<Vec<u8>, String> {
+    /// The total time one request may take.
+    pub fn timeout(&self) -> std::time::Duration {
+        self.opts.timeout
+    }
+
+    /// The largest body (or local file) accepted.
+    pub fn max_bytes(&self) -> u64 {
+        self.opts.max_bytes
+    }
+
+    fn timed_out(&self) -> String {
+        format!("timed out after {:?}", self.opts.timeout)
+    }
+
+    /// The body, at most `max_bytes` (checked against Content-Length first, then while reading),
+    /// and its hash; an error once `deadline` has passed, however the bytes trickle in.
+    fn read_body(&self, response: Response, deadline: Instant) -> Result<(Vec<u8>, u64), String> {
         let max = self.opts.max_bytes;
-        let too_large = || format!("response too large (over {max} bytes)");
         let expected = response.content_length();
         if expected.is_some_and(|len| len > max) {
-            return Err(too_large());
+            return Err(too_large(max));
         }
         // Sized once from Content-Length (never more than the limit): no growth by doubling,
         // which would copy a big feed several times and hold up to twice its size.
         let capacity = expected.map_or(0, |len| len.min(max).saturating_add(1));
-        let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
-        response
-            .take(max.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| fetch_error::describe_io(&e, &self.opts))?;
-        if bytes.len() as u64 > max {
-            return Err(too_large());
-        }
-        Ok(bytes)
+        let capacity = usize::try_from(capacity).unwrap_or(0);
+        let mut reader = response.take(max.saturating_add(1));
+        let mut read = |buf: &mut [u8]| {
+            if Instant::now() >= deadline {
+                return Err(self.timed_out());
+            }
+            reader
+                .read(buf)
+                .map_err(|e| fetch_error::describe_io(&e, &self.opts))
+        };
+        read_hashed(&mut read, capacity, max)
     }
+}
+
+/// Reads with `read` until it returns 0, hashing as it goes; more than `max` bytes is an error.
+fn read_hashed(
+    read: &mut dyn FnMut(&mut [u8]) -> Result<usize, String>,
+    capacity: usize,
+    max: u64,
+) -> Result<(Vec<u8>, u64), String> {
+    const STEP: usize = 256 * 1024;
+    let mut bytes = Vec::with_capacity(capacity);
+    let mut hash = Fast::default();
+    loop {
+        // Grows only when full: a body sized from Content-Length is read into exactly its room
+        // (the last read, into the one spare byte, sees the end).
+        if bytes.capacity() == bytes.len() {
+            bytes.reserve(STEP);
+        }
+        let start = bytes.len();
+        bytes.resize(bytes.capacity().min(start + STEP), 0);
+        let n = read(&mut bytes[start..]);
+        bytes.truncate(start + n.as_ref().map_or(0, |n| *n));
+        match n? {
+            0 => break,
+            _ => hash.write(&bytes[start..]),
+        }
+        if bytes.len() as u64 > max {
+            return Err(too_large(max));
+        }
+    }
+    Ok((bytes, hash.finish()))
+}
+
+fn too_large(max: u64) -> String {
+    format!("response too large (over {max} bytes)")
+}
+
+/// A local feed file, under the same size limit as a download. Only a regular file is read:
+/// a directory, FIFO, socket or device (`/dev/zero`) is refused before it is opened.
+pub fn read_local(path: &Path, max_bytes: u64) -> Result<Fetched, FeedError> {
+    let fail = |cause: String| FeedError::File {
+        path: crate::text::sanitize::clean_line(&path.display().to_string()),
+        cause,
+    };
+    let io = |e: std::io::Error| fail(e.to_string());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    regular(&meta).map_err(fail)?;
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    regular(&meta).map_err(fail)?;
+    if meta.len() > max_bytes {
+        return Err(fail(format!("file too large (over {max_bytes} bytes)")));
+    }
+    let capacity = usize::try_from(meta.len().saturating_add(1)).unwrap_or(0);
+    let mut reader = file.take(max_bytes.saturating_add(1));
+    let mut read = |buf: &mut [u8]| reader.read(buf).map_err(|e| e.to_string());
+    let (bytes, hash) = read_hashed(&mut read, capacity, max_bytes)
+        .map_err(|e| fail(e.replace("response", "file")))?;
+    Ok(Fetched {
+        url: String::new(),
+        bytes,
+        content_type: None,
+        etag: None,
+        last_modified: None,
+        freshness: Freshness::default(),
+        hash,
+    })
+}
+
+/// Ok for a regular file; else what it is instead.
+fn regular(meta: &std::fs::Metadata) -> Result<(), String> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return Ok(());
+    }
+    let what = if kind.is_dir() {
+        "a directory"
+    } else {
+        special_kind(kind)
+    };
+    Err(format!("is {what}, not a feed file"))
+}
+
+#[cfg(unix)]
+fn special_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: std::fs::FileType) -> &'static str {
+    "not a regular file"
 }
 
 /// `404 Not Found`, or just the code when it has no standard reason phrase.
@@ -138,6 +266,32 @@ fn status_text(status: StatusCode) -> String {
         Some(reason) => format!("{} {reason}", status.as_u16()),
         None => status.as_u16().to_string(),
     }
+}
+
+/// What a status means when there is no body to read: 304, a 429/503 with `Retry-After`, or
+/// any other error status. `None`: a success, read the body.
+fn answered_without_body(
+    url: &str,
+    status: StatusCode,
+    headers: &HeaderMap,
+) -> Option<Result<FetchOutcome, FeedError>> {
+    let url = crate::text::sanitize::clean_line(url);
+    if status == StatusCode::NOT_MODIFIED {
+        return Some(Ok(FetchOutcome::NotModified(freshness_of(headers))));
+    }
+    if let Some(retry_after) = throttled(status, headers) {
+        return Some(Err(FeedError::Throttled {
+            url,
+            status: status_text(status),
+            retry_after,
+        }));
+    }
+    (!status.is_success()).then(|| {
+        Err(FeedError::Http {
+            url,
+            cause: format!("HTTP {}", status_text(status)),
+        })
+    })
 }
 
 /// The `Retry-After` of a 429 or 503 (`None` for any other status, or without the header).

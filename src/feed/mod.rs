@@ -21,8 +21,10 @@ mod namespaces;
 pub mod parse;
 mod rawitem;
 pub mod repair;
+mod sbcs;
 mod sidetable;
 mod sniff;
+mod stash;
 mod xmlscan;
 
 #[derive(Debug, thiserror::Error)]

@@ -1,13 +1,16 @@
-//! Bytes → `ParsedFeed`: charset decoding, page-or-feed detection, XML repair, feed-rs with our
-//! own date parser and no invented ids, then our own item fields and identity. No IO.
+//! Decoded text → our items: page-or-feed detection, XML repair, feed-rs with our own date
+//! parser and no invented ids, then our own item fields and identity. No IO. Every body goes
+//! through the one pipeline in `chunked` ([`parse_body`] is it with the pieces collected);
+//! this module parses one document or one piece of one.
 
 use std::collections::HashSet;
 
 use feed_rs::parser::{ParseErrorKind, ParseFeedError};
 
+use super::chunked::{Streamed, parse_body_chunked};
 use super::xmlscan::{Scanner, Token, local_name};
-use super::{FeedError, decode, discover, jsonfeed, repair, sidetable};
-use crate::model::ParsedFeed;
+use super::{FeedError, discover, jsonfeed, repair, sidetable, stash};
+use crate::model::{Item, ParsedFeed};
 
 #[path = "items.rs"]
 mod items;
@@ -22,36 +25,58 @@ pub enum Parsed {
     },
 }
 
-/// Parses a fetched body. `content_type` is the HTTP header (its charset is one input to
-/// decoding); `url` names the source in errors and resolves relative links.
+/// Parses a fetched body whole. `content_type` is the HTTP header (its charset is one input
+/// to decoding); `url` names the source in errors and resolves relative links. The same
+/// pipeline as [`parse_body_chunked`], with its pieces collected.
 pub fn parse_body(
     bytes: &[u8],
     content_type: Option<&str>,
     url: &str,
 ) -> Result<Parsed, FeedError> {
-    let text = decode::decode(bytes, content_type).text;
+    let mut items: Vec<Item> = Vec::new();
+    let streamed = parse_body_chunked(bytes, content_type, url, &|i| i, &mut |mut part| {
+        items.append(&mut part);
+        Ok::<(), FeedError>(())
+    })?;
+    Ok(match streamed {
+        Streamed::Feed { title, link, .. } => Parsed::Feed(ParsedFeed { title, link, items }),
+        Streamed::Page { feed_urls } => Parsed::Page { feed_urls },
+    })
+}
+
+/// One decoded document: a feed (and whether it was cut off), or a page.
+pub(super) enum Document {
+    Feed(Part),
+    Page(Vec<String>),
+}
+
+/// A parsed feed document or piece; `truncated` when it was cut off and closed after its last
+/// complete item.
+pub(super) struct Part {
+    pub feed: ParsedFeed,
+    pub truncated: bool,
+}
+
+/// Parses one whole decoded document (see [`kind`]).
+pub(super) fn parse_document(
+    text: &str,
+    content_type: Option<&str>,
+    url: &str,
+) -> Result<Document, FeedError> {
     if text.trim().is_empty() {
         return Err(parse_error(url, "empty response".to_string()));
     }
-    match kind(&text, content_type) {
+    match kind(text, content_type) {
         Kind::Json => {
-            let feed = run_feed_rs(jsonfeed::normalise(&text).as_bytes(), url)?;
-            Ok(Parsed::Feed(items::convert(
-                feed,
-                &[],
-                url,
-                &mut HashSet::new(),
-            )))
+            let feed = run_feed_rs(jsonfeed::normalise(text).as_bytes(), url)?;
+            Ok(Document::Feed(Part {
+                feed: items::convert(feed, &[], url, &mut HashSet::new()),
+                truncated: false,
+            }))
         }
-        Kind::Html => Ok(Parsed::Page {
-            feed_urls: discover::feed_links(&text, url),
-        }),
-        Kind::Xml => parse_xml(&text, url).map(Parsed::Feed),
+        Kind::Html => Ok(Document::Page(discover::feed_links(text, url))),
+        Kind::Xml => parse_xml_part(text, url, &mut HashSet::new(), false).map(Document::Feed),
     }
-}
-
-fn parse_xml(text: &str, url: &str) -> Result<ParsedFeed, FeedError> {
-    parse_xml_part(text, url, &mut HashSet::new(), false)
 }
 
 /// Parses one XML document (a whole feed, or a piece of one: see `chunked`). `seen` holds the
@@ -62,15 +87,37 @@ pub(super) fn parse_xml_part(
     url: &str,
     seen: &mut HashSet<String>,
     later: bool,
-) -> Result<ParsedFeed, FeedError> {
-    let repaired = match repair::repair(text) {
+) -> Result<Part, FeedError> {
+    parse_xml_with(text, url, seen, later, true)
+}
+
+/// [`parse_xml_part`], with the bodies stashed out of feed-rs's way or not (the same result).
+fn parse_xml_with(
+    text: &str,
+    url: &str,
+    seen: &mut HashSet<String>,
+    later: bool,
+    stashing: bool,
+) -> Result<Part, FeedError> {
+    let repaired = if stashing {
+        repair::repair_stashing(text)
+    } else {
+        repair::repair(text)
+    };
+    let repaired = match repaired {
         Ok(repaired) => repaired,
-        Err(repair::RepairError::TruncatedEmpty) if later => return Ok(ParsedFeed::default()),
+        Err(repair::RepairError::TruncatedEmpty) if later => {
+            return Ok(Part {
+                feed: ParsedFeed::default(),
+                truncated: true,
+            });
+        }
         Err(e) => return Err(parse_error(url, e.to_string())),
     };
-    let feed = run_feed_rs(repaired.xml.as_bytes(), url)?;
-    let raw = sidetable::scan(&repaired.xml);
+    let mut feed = run_feed_rs(repaired.xml.as_bytes(), url)?;
+    let mut raw = sidetable::scan(&repaired.xml);
     refuse_silent_nothing(&feed, raw.len(), url, later)?;
+    unstash_bodies(&mut feed, &mut raw, repaired.stash);
     // The side table is matched to feed-rs's entries by position; if they disagree (an
     // exotic layout), use none of it rather than mismatched dates and bodies.
     let raw = if raw.len() == feed.entries.len() {
@@ -78,7 +125,45 @@ pub(super) fn parse_xml_part(
     } else {
         Vec::new()
     };
-    Ok(items::convert(feed, &raw, url, seen))
+    Ok(Part {
+        feed: items::convert(feed, &raw, url, seen),
+        truncated: repaired.truncated,
+    })
+}
+
+/// Puts the bodies that repair took out of the XML back into feed-rs's content and the side
+/// table's full text, as those would have held them (an empty body is none).
+fn unstash_bodies(
+    feed: &mut feed_rs::model::Feed,
+    raw: &mut [sidetable::RawItem],
+    mut stash: Vec<String>,
+) {
+    if stash.is_empty() {
+        return;
+    }
+    for entry in &mut feed.entries {
+        if let Some(body) = entry.content.as_mut().and_then(|c| c.body.as_mut()) {
+            stash::unstash(body, &mut stash);
+            if body.is_empty() {
+                entry.content = None;
+            }
+        }
+    }
+    for item in raw {
+        for field in [sidetable::Field::FullText, sidetable::Field::Content] {
+            let slot = item.slot(field);
+            if let Some(text) = slot.as_mut() {
+                stash::unstash(text, &mut stash);
+                let trimmed = text.trim();
+                if trimmed.len() != text.len() {
+                    *text = trimmed.to_string();
+                }
+                if text.is_empty() {
+                    *slot = None;
+                }
+            }
+        }
+    }
 }
 
 /// A document that gives no item must not pass for an empty feed: items that were there
@@ -181,6 +266,66 @@ pub(super) fn kind(text: &str, content_type: Option<&str>) -> Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Taking the bodies out of feed-rs's way changes nothing in the items: CDATA with space
+    /// around it, text beside it, an empty one, two in one element, a body that holds the
+    /// marker's character (no stashing then), nested markup, and a truncated end.
+    #[test]
+    fn stashed_bodies_come_back_as_they_were() {
+        let items = [
+            "<content:encoded>\n  <![CDATA[<p>Тіло 1</p>]]>\n</content:encoded>",
+            "<content:encoded>до <![CDATA[<p>2</p>]]> після</content:encoded>",
+            "<content:encoded><![CDATA[]]></content:encoded>",
+            "<content:encoded><![CDATA[<p>а</p>]]><![CDATA[<p>б</p>]]></content:encoded>",
+            "<yandex:full-text> <![CDATA[ <p>Повний текст</p> ]]> </yandex:full-text>",
+            "<yandex:full-text><![CDATA[  ]]></yandex:full-text>",
+            "<content:encoded><div><![CDATA[<p>в div</p>]]></div></content:encoded>",
+            "<content:encoded><![CDATA[\u{1b}[31mчервоне \u{F8FF}0\u{F8FF}]]></content:encoded>",
+        ];
+        let doc = |bodies: &[&str], close: bool| {
+            let mut s = String::from(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\" \
+                 xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" \
+                 xmlns:yandex=\"http://news.yandex.ru\"><channel><title>T</title>",
+            );
+            for (i, body) in bodies.iter().enumerate() {
+                s.push_str(&format!(
+                    "<item><title>N{i}</title><link>http://x.ua/{i}</link>{body}</item>"
+                ));
+            }
+            if close {
+                s.push_str("</channel></rss>");
+            }
+            s
+        };
+        let parse = |text: &str, stashing: bool| {
+            parse_xml_with(text, "http://x.ua/", &mut HashSet::new(), false, stashing)
+                .map(|p| (p.feed, p.truncated))
+        };
+        for text in [
+            doc(&items[..7], true),
+            doc(&items, true),
+            doc(&items[..5], false),
+        ] {
+            let want = parse(&text, false).unwrap();
+            assert_eq!(parse(&text, true).unwrap(), want, "{text}");
+        }
+        let both = parse(&doc(&items[..7], true), true).unwrap().0;
+        assert_eq!(both.items[0].body.as_deref(), Some("<p>Тіло 1</p>"));
+        assert_eq!(both.items[4].body.as_deref(), Some("<p>Повний текст</p>"));
+        assert_eq!(both.items[2].body, None);
+    }
+
+    #[test]
+    fn unstash_takes_whole_and_copies_parts() {
+        let mut stash = vec!["нуль".to_string(), "один".to_string()];
+        let mut whole = stash::stash_marker(1);
+        stash::unstash(&mut whole, &mut stash);
+        assert_eq!(whole, "один");
+        let mut part = format!("a{}b\u{F8FF}x\u{F8FF}9\u{F8FF}", stash::stash_marker(0));
+        stash::unstash(&mut part, &mut stash);
+        assert_eq!(part, "aнульb\u{F8FF}x\u{F8FF}9\u{F8FF}");
+    }
 
     #[test]
     fn detects_kind() {

@@ -5,7 +5,7 @@
 use base64::Engine;
 
 use super::attrs;
-use super::sidetable::unescape_into;
+use crate::text::entities::unescape_into;
 
 /// A field of [`RawItem`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +69,11 @@ impl RawItem {
 
     pub fn get(&self, field: Field) -> Option<&str> {
         self.fields[field as usize].as_deref()
+    }
+
+    /// The field itself, for putting stashed bodies back (see `parse`).
+    pub fn slot(&mut self, field: Field) -> &mut Option<String> {
+        &mut self.fields[field as usize]
     }
 
     fn set(&mut self, field: Field, text: String) {

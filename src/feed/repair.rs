@@ -5,6 +5,7 @@
 //! except for control characters.
 
 use super::dialect::Dialect;
+use super::stash::{MARK, stash_marker};
 use super::xmlscan::{Scanner, Token, local_name};
 use crate::text::entities::{self, Reference};
 
@@ -14,6 +15,8 @@ pub struct Repaired {
     pub xml: String,
     /// True when the input was cut off and has been closed after its last complete item.
     pub truncated: bool,
+    /// With [`repair_stashing`]: the CDATA bodies taken out of `xml`, by [`stash_marker`].
+    pub stash: Vec<String>,
 }
 
 /// Why a document could not be repaired.
@@ -27,12 +30,28 @@ pub enum RepairError {
 
 /// Repairs `xml` (see the module doc). Content after the root element is dropped.
 pub fn repair(xml: &str) -> Result<Repaired, RepairError> {
+    run(xml, false)
+}
+
+/// [`repair`], but the CDATA directly inside `content:encoded` and `*:full-text` elements (the
+/// article bodies: most of a feed's bytes) is moved to [`Repaired::stash`] and replaced by
+/// [`stash_marker`]`(i)`, so the XML parser only skims past a few bytes; the caller puts the
+/// bodies back into the parsed fields. Not done when the text already holds the marker's
+/// character.
+pub fn repair_stashing(xml: &str) -> Result<Repaired, RepairError> {
+    let marker_free =
+        memchr::memmem::find(xml.as_bytes(), MARK.encode_utf8(&mut [0; 4]).as_bytes()).is_none();
+    run(xml, marker_free)
+}
+
+fn run(xml: &str, stashing: bool) -> Result<Repaired, RepairError> {
     let mut state = State {
         out: String::with_capacity(xml.len() + xml.len() / 32),
         stack: Vec::new(),
         last_item: None,
         dialect: Dialect::default(),
         rooted: false,
+        stash: stashing.then(Vec::new),
     };
     let mut complete = false;
     for token in Scanner::new(xml) {
@@ -49,6 +68,7 @@ pub fn repair(xml: &str) -> Result<Repaired, RepairError> {
         return Ok(Repaired {
             xml: state.out,
             truncated: false,
+            stash: state.stash.unwrap_or_default(),
         });
     }
     state.close_after_last_item()
@@ -69,6 +89,8 @@ struct State<'a> {
     dialect: Dialect,
     /// True once a root element has started.
     rooted: bool,
+    /// Bodies taken out of the output, when stashing.
+    stash: Option<Vec<String>>,
 }
 
 impl<'a> State<'a> {
@@ -76,11 +98,7 @@ impl<'a> State<'a> {
         let out = &mut self.out;
         match token {
             Token::Text(t) => fix_text(out, t),
-            Token::CData(c) => {
-                out.push_str("<![CDATA[");
-                fix_controls(out, c);
-                out.push_str("]]>");
-            }
+            Token::CData(c) => self.cdata(c),
             Token::Other(raw) => fix_controls(out, raw),
             Token::Start {
                 raw,
@@ -105,6 +123,25 @@ impl<'a> State<'a> {
             Token::Incomplete(_) => return Flow::Truncated,
         }
         Flow::Continue
+    }
+
+    /// A CDATA section, controls fixed; a body's is stashed when stashing.
+    fn cdata(&mut self, c: &str) {
+        self.out.push_str("<![CDATA[");
+        let body = self
+            .stack
+            .last()
+            .is_some_and(|n| matches!(local_name(n), "encoded" | "full-text"));
+        match self.stash.as_mut().filter(|_| body) {
+            Some(stash) => {
+                let mut text = String::with_capacity(c.len());
+                fix_controls(&mut text, c);
+                self.out.push_str(&stash_marker(stash.len()));
+                stash.push(text);
+            }
+            None => fix_controls(&mut self.out, c),
+        }
+        self.out.push_str("]]>");
     }
 
     /// Pops up to the matching open element (an unmatched end tag is ignored).
@@ -142,6 +179,7 @@ impl<'a> State<'a> {
         Ok(Repaired {
             xml,
             truncated: true,
+            stash: self.stash.unwrap_or_default(),
         })
     }
 }
@@ -220,9 +258,9 @@ fn find_invalid(s: &str) -> Option<usize> {
     let mut from = 0;
     loop {
         let at = from
-            + bytes[from..]
-                .iter()
-                .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+            + crate::text::sanitize::find_byte(&bytes[from..], |b| {
+                (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0xEF
+            })?;
         let c = s[at..].chars().next()?;
         if !is_xml_char(c) {
             return Some(at);

@@ -5,7 +5,7 @@
 
 pub use super::rawitem::{Field, Kind, RawItem};
 use super::xmlscan::{Scanner, Token, local_name};
-use crate::text::entities::{self, Reference};
+use crate::text::entities::unescape_into;
 
 /// What is being captured: the field, the depth its element opened at, where its content
 /// starts in the document, whether a child element was seen, and the text so far (kept only
@@ -129,35 +129,6 @@ fn text_of(inner: &str) -> String {
         }
     }
     out
-}
-
-/// Appends XML text with its references resolved (the repaired text holds only the five
-/// XML entities and numeric references).
-pub(super) fn unescape_into(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = match entities::reference(rest) {
-            Some((Reference::Numeric(code), len)) => char::from_u32(code).map(|c| (c, len)),
-            Some((Reference::Named(name), len)) => entities::named(name)
-                .and_then(char::from_u32)
-                .map(|c| (c, len)),
-            None => None,
-        };
-        let len = match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                len
-            }
-            None => {
-                out.push('&');
-                1
-            }
-        };
-        rest = &rest[len..];
-    }
-    out.push_str(rest);
 }
 
 #[cfg(test)]

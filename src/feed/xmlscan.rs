@@ -1,6 +1,8 @@
-//! A tolerant, allocation-free XML tokenizer used by the repair pass and the per-item side
-//! table. Owns only the splitting of text into markup tokens; it validates nothing and never
-//! fails: an unterminated construct at the end becomes [`Token::Incomplete`].
+//! The crate's one tag scanner: a tolerant, allocation-free XML tokenizer (the repair pass, the
+//! per-item side table, feed-or-page detection), the byte-level splitter that finds item start
+//! tags in a raw body (the chunked pipeline), and the finder of named start tags in an HTML
+//! page (feed discovery). Owns only the splitting of text into markup; it validates nothing and
+//! never fails: an unterminated construct at the end becomes [`Token::Incomplete`].
 
 /// One piece of an XML document, borrowing from the source.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,8 +52,8 @@ impl<'a> Scanner<'a> {
 
     /// Markup from `<` to the end of `close` (searched from `from` bytes in).
     fn delimited(&mut self, from: usize, close: &str) -> Option<&'a str> {
-        let rest = &self.src[self.pos..];
-        let end = rest.get(from..)?.find(close)? + from + close.len();
+        let rest = &self.src.as_bytes()[self.pos..];
+        let end = memchr::memmem::find(rest.get(from..)?, close.as_bytes())? + from + close.len();
         Some(self.take(end))
     }
 
@@ -115,7 +117,7 @@ impl<'a> Iterator for Scanner<'a> {
         if rest.starts_with('<') {
             return Some(self.markup());
         }
-        let len = rest.find('<').unwrap_or(rest.len());
+        let len = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
         Some(Token::Text(self.take(len)))
     }
 }
@@ -141,6 +143,76 @@ fn tag_end(s: &str, doctype: bool) -> Option<usize> {
         }
     }
     None
+}
+
+/// Byte offsets of every `<item`/`<entry` start tag (any prefix), outside CDATA, comments and
+/// processing instructions.
+pub fn item_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while let Some(found) = bytes.get(at..).and_then(|r| memchr::memchr(b'<', r)) {
+        let lt = at + found;
+        let rest = &bytes[lt..];
+        at = if rest.starts_with(b"<![CDATA[") {
+            skip_past(bytes, lt + 9, b"]]>")
+        } else if rest.starts_with(b"<!--") {
+            skip_past(bytes, lt + 4, b"-->")
+        } else if rest.starts_with(b"<?") {
+            skip_past(bytes, lt + 2, b"?>")
+        } else {
+            if is_item_start(rest) {
+                starts.push(lt);
+            }
+            lt + 1
+        };
+    }
+    starts
+}
+
+/// The offset just after the first `end` at or after `from` (the length if there is none).
+fn skip_past(bytes: &[u8], from: usize, end: &[u8]) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| memchr::memmem::find(rest, end))
+        .map_or(bytes.len(), |at| from + at + end.len())
+}
+
+/// True when `tag` (starting at `<`) is a start tag whose local name is `item` or `entry`.
+fn is_item_start(tag: &[u8]) -> bool {
+    let name = &tag[1..];
+    let len = name
+        .iter()
+        .position(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
+        .unwrap_or(name.len());
+    let local = name[..len]
+        .rsplit(|&b| b == b':')
+        .next()
+        .unwrap_or_default();
+    len > 0 && matches!(local, b"item" | b"entry")
+}
+
+/// `(name, attribute text)` of every start tag in `html` whose name is one of `names`
+/// (ASCII case-insensitive), in order; a tag without its `>` runs to the end.
+pub fn html_tags<'a>(html: &'a str, names: &'a [&str]) -> impl Iterator<Item = (&'a str, &'a str)> {
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        loop {
+            let at = memchr::memchr(b'<', rest.as_bytes())?;
+            let tag = &rest[at..];
+            rest = &rest[at + 1..];
+            let name_len = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let name = &rest[..name_len];
+            if !names.iter().any(|n| name.eq_ignore_ascii_case(n)) {
+                continue;
+            }
+            let end = tag_end(tag, false).map_or(rest.len(), |len| len - 2);
+            let attrs = &rest[name_len..end.max(name_len)];
+            rest = &rest[end.max(name_len)..];
+            return Some((name, attrs));
+        }
+    })
 }
 
 /// The part of a qualified name after its prefix: `yandex:full-text` → `full-text`.
@@ -199,6 +271,29 @@ mod tests {
             vec![Token::Incomplete("<![CDATA[abc")]
         );
         assert_eq!(tokens("</ite"), vec![Token::Incomplete("</ite")]);
+    }
+
+    #[test]
+    fn splitter_skips_markup_that_is_not_an_item() {
+        let doc = b"<rss><items/><![CDATA[<item>]]><!-- <item> --><?x <entry>?><rss:item a='1'>\
+                <item/><entry>";
+        let starts = item_starts(doc);
+        let names: Vec<&[u8]> = starts.iter().map(|&s| &doc[s..s + 6]).collect();
+        assert_eq!(names, [&b"<rss:i"[..], b"<item/", b"<entry"]);
+    }
+
+    #[test]
+    fn html_tags_by_name() {
+        let html = "<LINK rel=a href='x>y'><p><linkage><base href=b/><link";
+        let got: Vec<_> = html_tags(html, &["link", "base"]).collect();
+        assert_eq!(
+            got,
+            [
+                ("LINK", " rel=a href='x>y'"),
+                ("base", " href=b/"),
+                ("link", "")
+            ]
+        );
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Blob encoding of cached text (a 1-byte format tag, then plain UTF-8, zstd, or the raw
 //! deflate that older builds wrote) and the content hash that decides whether a re-fetched
-//! item changed. Pure functions: no SQL, no IO.
+//! item changed (XXH3; caches written before it hold FNV-1a content hashes, still recognised).
+//! Pure functions: no SQL, no IO.
 
 use std::io::Read;
 
-use crate::hash::Fnv;
-use crate::model::Item;
+use crate::hash::{Fast, Fnv};
+use crate::model::{Item, Keyed};
 use crate::text::link_key;
 
 /// Tag of a blob holding plain UTF-8.
@@ -58,6 +59,35 @@ impl Encoder {
     }
 }
 
+/// An item made ready for the cache (content hash, compressed lead and body), so that the
+/// work can be done on another thread than the one writing to SQLite.
+pub struct Prepared {
+    pub(crate) item: Item,
+    pub(crate) hash: i64,
+    pub(crate) lead: Option<Vec<u8>>,
+    pub(crate) body: Option<Vec<u8>>,
+}
+
+impl Keyed for Prepared {
+    fn key(&self) -> &str {
+        &self.item.key
+    }
+}
+
+/// Prepares items for [`crate::store::Upsert::add_prepared`] (one compressor for the lot).
+pub fn prepare(items: Vec<Item>) -> Vec<Prepared> {
+    let mut encoder = Encoder::new();
+    items
+        .into_iter()
+        .map(|item| Prepared {
+            hash: content_hash(&item),
+            lead: item.lead.as_deref().map(|t| encoder.encode(t)),
+            body: item.body.as_deref().map(|t| encoder.encode(t)),
+            item,
+        })
+        .collect()
+}
+
 fn tagged(tag: u8, data: &[u8]) -> Vec<u8> {
     let mut blob = Vec::with_capacity(data.len() + 1);
     blob.push(tag);
@@ -87,34 +117,64 @@ pub(crate) fn decode(blob: &[u8]) -> Option<String> {
     }
 }
 
+/// A hasher the content hash can be computed with.
+trait Sink {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Sink for Fnv {
+    fn put(&mut self, bytes: &[u8]) {
+        self.write(bytes);
+    }
+}
+
+impl Sink for Fast {
+    fn put(&mut self, bytes: &[u8]) {
+        self.write(bytes);
+    }
+}
+
 /// Hashes an optional field so that `None`, `Some("")` and field boundaries all differ
 /// (0xff never occurs in UTF-8, so it can end a field unambiguously).
-fn field(h: &mut Fnv, field: Option<&str>) {
+fn field(h: &mut impl Sink, field: Option<&str>) {
     match field {
-        None => h.write(&[0xfe]),
+        None => h.put(&[0xfe]),
         Some(s) => {
-            h.write(s.as_bytes());
-            h.write(&[0xff]);
+            h.put(s.as_bytes());
+            h.put(&[0xff]);
         }
     }
 }
 
-/// The hash of everything the cache stores about an item (its key excepted).
-pub(crate) fn content_hash(item: &Item) -> i64 {
-    let mut h = Fnv::default();
-    field(&mut h, Some(&item.title));
+/// Feeds everything the cache stores about an item (its key excepted) to `h`.
+fn hash_fields(h: &mut impl Sink, item: &Item) {
+    field(h, Some(&item.title));
     // The link's identity, not its spelling: http/https and `www.` flapping is not an update.
     let link = item
         .link
         .as_deref()
         .map(|l| link_key(l).unwrap_or_else(|| l.to_string()));
-    field(&mut h, link.as_deref());
+    field(h, link.as_deref());
     let published = item.published.map(|t| t.timestamp().to_string());
-    field(&mut h, published.as_deref());
-    field(&mut h, item.author.as_deref());
-    field(&mut h, item.category.as_deref());
-    field(&mut h, item.lead.as_deref());
-    field(&mut h, item.body.as_deref());
+    field(h, published.as_deref());
+    field(h, item.author.as_deref());
+    field(h, item.category.as_deref());
+    field(h, item.lead.as_deref());
+    field(h, item.body.as_deref());
+}
+
+/// The hash of everything the cache stores about an item (its key excepted), XXH3-64.
+pub(crate) fn content_hash(item: &Item) -> i64 {
+    let mut h = Fast::default();
+    hash_fields(&mut h, item);
+    i64::from_ne_bytes(h.finish().to_ne_bytes())
+}
+
+/// The same over FNV-1a-64, as caches written before XXH3 store it: a row whose stored hash
+/// equals this one is unchanged (only its hash is rewritten).
+pub(crate) fn legacy_content_hash(item: &Item) -> i64 {
+    let mut h = Fnv::default();
+    hash_fields(&mut h, item);
     i64::from_ne_bytes(h.finish().to_ne_bytes())
 }
 

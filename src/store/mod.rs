@@ -16,6 +16,7 @@ mod schema_v3;
 mod sync;
 mod upsert;
 
+pub use codec::{Prepared, prepare};
 pub use sync::Listed;
 pub use upsert::Upsert;
 

@@ -4,6 +4,7 @@
 use chrono::{TimeZone, Utc};
 
 use super::*;
+use rusqlite::params;
 
 fn item(key: &str, body: &str) -> Item {
     Item {
@@ -98,4 +99,53 @@ fn damaged_blob_is_an_error_naming_the_cache() {
     let err = store.article_by_key(&query, "1").unwrap_err().to_string();
     assert!(err.starts_with("cache :memory:"), "{err}");
     assert!(!err.contains('\n'), "{err}");
+}
+
+/// A cache written before XXH3 holds FNV-1a content hashes: its unchanged items are not
+/// counted as updates, their rows are not rewritten, and their hashes move to XXH3.
+#[test]
+fn rows_with_the_old_content_hash_are_unchanged() {
+    let mut store = Store::open_in_memory().unwrap();
+    let feed = store.feed("f").unwrap();
+    let items = [item("1", "<p>Тіло</p>"), item("2", "<p>Інше</p>")];
+    store.upsert_items(feed.id, &items, Utc::now()).unwrap();
+    for it in &items {
+        store
+            .conn
+            .execute(
+                "UPDATE articles SET title = 'old row' WHERE key = ?1",
+                params![it.key],
+            )
+            .unwrap();
+        // Since v3 each feed's hash of an item is in its membership.
+        store
+            .conn
+            .execute(
+                "UPDATE memberships SET content_hash = ?1 WHERE key = ?2",
+                params![codec::legacy_content_hash(it), it.key],
+            )
+            .unwrap();
+    }
+    let stats = store.upsert_items(feed.id, &items, Utc::now()).unwrap();
+    assert_eq!((stats.new, stats.updated, stats.total), (0, 0, 2));
+    let rows: Vec<(String, i64)> = store
+        .conn
+        .prepare(
+            "SELECT a.title, m.content_hash FROM articles a
+             JOIN memberships m ON m.article_id = a.id ORDER BY a.key",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        rows[0],
+        ("old row".to_string(), codec::content_hash(&items[0]))
+    );
+    assert_eq!(rows[1].1, codec::content_hash(&items[1]));
+    // A real change is still an update.
+    let changed = [item("1", "<p>Нове тіло</p>")];
+    let stats = store.upsert_items(feed.id, &changed, Utc::now()).unwrap();
+    assert_eq!(stats.updated, 1);
 }

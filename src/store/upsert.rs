@@ -10,7 +10,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::codec::{self, Encoder};
+use super::codec::{self, Prepared};
 use super::{FeedRecord, StoreError, UpsertStats, feeds, lists, retention};
 use crate::config::Retention;
 use crate::model::{Item, ListQuery, Scope};
@@ -20,6 +20,8 @@ const KNOWN: &str = "SELECT key, article_id, content_hash FROM memberships WHERE
 const INSERT: &str = "INSERT OR IGNORE INTO articles (feed_id, key, sort_time, content_hash,
     published, first_seen, title, link, author, category, lead, body)
     VALUES (?1, ?2, coalesce(?4, ?5), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+/// This feed's row was written before XXH3 and its content is unchanged: only the hash is new.
+const LEGACY: &str = "UPDATE memberships SET content_hash = ?3 WHERE feed_id = ?1 AND key = ?2";
 /// `read` and `first_seen` are never touched by an update.
 const UPDATE: &str = "UPDATE articles SET sort_time = coalesce(?3, first_seen), content_hash = ?2,
     published = ?3, title = ?4, link = ?5, author = ?6, category = ?7, lead = ?8, body = ?9
@@ -41,19 +43,9 @@ pub struct Upsert<'s> {
     now: i64,
     /// Key → (article id, this feed's content hash) of the feed's items, read once.
     known: HashMap<String, (i64, i64)>,
-    encoder: Encoder,
     stats: UpsertStats,
     /// Items in this body (what retention must never take away).
     items: usize,
-}
-
-/// One item's columns, encoded.
-struct Encoded<'a> {
-    item: &'a Item,
-    hash: i64,
-    published: Option<i64>,
-    lead: Option<Vec<u8>>,
-    body: Option<Vec<u8>>,
 }
 
 impl<'s> Upsert<'s> {
@@ -74,7 +66,6 @@ impl<'s> Upsert<'s> {
             feed_id,
             now: now.timestamp(),
             known,
-            encoder: Encoder::new(),
             stats: UpsertStats::default(),
             items: 0,
         })
@@ -83,6 +74,11 @@ impl<'s> Upsert<'s> {
     /// Inserts new items and rewrites changed ones (by key); unchanged ones are not touched.
     /// A key repeated within one upsert updates the row its first occurrence wrote.
     pub fn add(&mut self, items: &[Item]) -> Result<(), StoreError> {
+        self.add_prepared(&codec::prepare(items.to_vec()))
+    }
+
+    /// [`Upsert::add`] of items already prepared (on another thread) with [`codec::prepare`].
+    pub fn add_prepared(&mut self, items: &[Prepared]) -> Result<(), StoreError> {
         self.add_items(items)
             .map_err(|e| StoreError::sqlite(self.path, e))
     }
@@ -123,37 +119,42 @@ impl<'s> Upsert<'s> {
         Ok(stats)
     }
 
-    fn add_items(&mut self, items: &[Item]) -> rusqlite::Result<()> {
-        for item in items {
+    fn add_items(&mut self, items: &[Prepared]) -> rusqlite::Result<()> {
+        for p in items {
             self.items += 1;
-            let hash = codec::content_hash(item);
+            let (item, hash) = (&p.item, p.hash);
             let (feed, key) = (self.feed_id, &item.key);
             let id = match self.known.get(key) {
                 Some(&(_, old)) if old == hash => continue,
+                Some(&(id, old)) if old == codec::legacy_content_hash(item) => {
+                    self.tx
+                        .prepare_cached(LEGACY)?
+                        .execute(params![feed, key, hash])?;
+                    id
+                }
                 Some(&(id, _)) => {
-                    let encoded = self.encode(item, hash);
-                    self.update(id, &encoded)?;
+                    self.update(id, p)?;
                     self.tx
                         .prepare_cached(REHASH)?
                         .execute(params![feed, key, hash])?;
                     id
                 }
                 None => {
-                    let id = self.add_new(item, hash)?;
+                    let id = self.add_new(p)?;
                     self.tx
                         .prepare_cached(JOIN)?
                         .execute(params![feed, key, id, hash])?;
                     id
                 }
             };
-            self.known.insert(item.key.clone(), (id, hash));
+            self.known.insert(key.clone(), (id, hash));
         }
         Ok(())
     }
 
     /// An item this feed has not had: another feed's article with its link, or a new one.
-    fn add_new(&mut self, item: &Item, hash: i64) -> rusqlite::Result<i64> {
-        let link = item.link.as_deref().and_then(link_key);
+    fn add_new(&mut self, p: &Prepared) -> rusqlite::Result<i64> {
+        let link = p.item.link.as_deref().and_then(link_key);
         if let Some(key) = &link {
             let shared = self
                 .tx
@@ -164,8 +165,7 @@ impl<'s> Upsert<'s> {
                 return Ok(id);
             }
         }
-        let encoded = self.encode(item, hash);
-        let id = self.insert(&encoded)?;
+        let id = self.insert(p)?;
         if let Some(key) = link {
             self.tx
                 .prepare_cached(
@@ -176,28 +176,18 @@ impl<'s> Upsert<'s> {
         Ok(id)
     }
 
-    fn encode<'a>(&mut self, item: &'a Item, hash: i64) -> Encoded<'a> {
-        Encoded {
-            item,
-            hash,
-            published: item.published.map(|t| t.timestamp()),
-            lead: item.lead.as_deref().map(|t| self.encoder.encode(t)),
-            body: item.body.as_deref().map(|t| self.encoder.encode(t)),
-        }
-    }
-
-    fn update(&mut self, id: i64, e: &Encoded<'_>) -> rusqlite::Result<()> {
-        let i = e.item;
+    fn update(&mut self, id: i64, p: &Prepared) -> rusqlite::Result<()> {
+        let i = &p.item;
         self.tx.prepare_cached(UPDATE)?.execute(params![
             id,
-            e.hash,
-            e.published,
+            p.hash,
+            i.published.map(|t| t.timestamp()),
             i.title,
             i.link,
             i.author,
             i.category,
-            e.lead,
-            e.body
+            p.lead,
+            p.body
         ])?;
         self.stats.updated += 1;
         Ok(())
@@ -205,20 +195,20 @@ impl<'s> Upsert<'s> {
 
     /// A new article homed in this feed. A row this feed once had under the same key (it
     /// left the feed since, while another feed kept it) is taken back and rewritten.
-    fn insert(&mut self, e: &Encoded<'_>) -> rusqlite::Result<i64> {
-        let i = e.item;
+    fn insert(&mut self, p: &Prepared) -> rusqlite::Result<i64> {
+        let i = &p.item;
         let added = self.tx.prepare_cached(INSERT)?.execute(params![
             self.feed_id,
             i.key,
-            e.hash,
-            e.published,
+            p.hash,
+            i.published.map(|t| t.timestamp()),
             self.now,
             i.title,
             i.link,
             i.author,
             i.category,
-            e.lead,
-            e.body
+            p.lead,
+            p.body
         ])?;
         if added > 0 {
             self.stats.new += 1;
@@ -229,7 +219,7 @@ impl<'s> Upsert<'s> {
             params![self.feed_id, i.key],
             |r| r.get(0),
         )?;
-        self.update(id, e)?;
+        self.update(id, p)?;
         Ok(id)
     }
 }

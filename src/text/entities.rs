@@ -142,6 +142,39 @@ pub fn c1_code(code: u32) -> u32 {
     }
 }
 
+/// The character a reference at the start of `s` (which begins with `&`) stands for, and the
+/// reference's length: numeric, or named from the table.
+pub fn decode_at(s: &str) -> Option<(char, usize)> {
+    let (reference, len) = reference(s)?;
+    let code = match reference {
+        Reference::Numeric(code) => code,
+        Reference::Named(name) => named(name)?,
+    };
+    Some((char::from_u32(code)?, len))
+}
+
+/// Appends XML character data with every reference resolved once (an unknown or malformed
+/// one stays as written).
+pub fn unescape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = memchr::memchr(b'&', rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let len = match decode_at(rest) {
+            Some((c, len)) => {
+                out.push(c);
+                len
+            }
+            None => {
+                out.push('&');
+                1
+            }
+        };
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+}
+
 /// Decodes every known reference in plain text (a title): named, numeric, and numeric refs
 /// escaped twice (`&amp;#128314;`). Unknown or malformed references stay as they are.
 pub fn decode_text(s: &str) -> String {
@@ -232,6 +265,18 @@ mod tests {
             "It’s “q” –"
         );
         assert_eq!(decode_numeric_in_html("<p>&amp;#146;</p>"), "<p>’</p>");
+    }
+
+    #[test]
+    fn unescapes_xml_text_once() {
+        let mut out = String::from(">");
+        unescape_into(
+            &mut out,
+            "&lt;p&gt;A &amp;#128314; &#171;&laquo; &bogus; & x",
+        );
+        assert_eq!(out, "><p>A &#128314; «« &bogus; & x");
+        assert_eq!(decode_at("&#x1F53A;"), Some(('🔺', 9)));
+        assert_eq!(decode_at("&#xD800;"), None);
     }
 
     #[test]

@@ -8,4 +8,4 @@ pub mod sanitize;
 pub mod width;
 
 pub use link::link_key;
-pub use sanitize::{clean_line, clean_text};
+pub use sanitize::{clean_line, clean_text, clean_text_owned};

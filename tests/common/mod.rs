@@ -8,7 +8,9 @@
 //!   Routes match on the path without the query string. An unknown path answers 404.
 //! - `Route::ok(body)`, `Route::status(code)`, then `.header(name, value)`,
 //!   `.delay(Duration)` (sleep before answering), `.no_length()` (no Content-Length: the body
-//!   ends when the connection closes), `.redirect_to(location)` (status 302 + Location).
+//!   ends when the connection closes), `.redirect_to(location)` (status 302 + Location),
+//!   `.chunked()` (Transfer-Encoding: chunked), `.trickle(Duration)` (the body one byte at a
+//!   time with this pause before each, in chunks of one byte when chunked).
 //! - Conditional GET: a route with an `ETag` header answers 304 to a matching
 //!   `If-None-Match`; one with `Last-Modified` answers 304 to an equal `If-Modified-Since`.
 //! - `server.requests()` → every request so far (`Recorded { method, path, headers }`, path
@@ -35,6 +37,8 @@ pub struct Route {
     pub body: Vec<u8>,
     pub delay: Option<Duration>,
     pub send_length: bool,
+    pub chunked: bool,
+    pub trickle: Option<Duration>,
 }
 
 impl Route {
@@ -45,6 +49,8 @@ impl Route {
             body: body.into(),
             delay: None,
             send_length: true,
+            chunked: false,
+            trickle: None,
         }
     }
 
@@ -71,6 +77,17 @@ impl Route {
 
     pub fn no_length(mut self) -> Route {
         self.send_length = false;
+        self
+    }
+
+    pub fn chunked(mut self) -> Route {
+        self.chunked = true;
+        self.send_length = false;
+        self
+    }
+
+    pub fn trickle(mut self, pause: Duration) -> Route {
+        self.trickle = Some(pause);
         self
     }
 
@@ -204,7 +221,7 @@ fn serve(stream: TcpStream, state: &Mutex<State>, stop: &AtomicBool) {
             std::thread::sleep(Duration::from_millis(10));
         }
     }
-    let _ = write_response(stream, &route, &request);
+    let _ = write_response(stream, &route, &request, stop);
     let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
     st.in_flight = st.in_flight.saturating_sub(1);
 }
@@ -232,7 +249,12 @@ fn read_request(stream: &TcpStream) -> Option<Recorded> {
     })
 }
 
-fn write_response(mut stream: TcpStream, route: &Route, request: &Recorded) -> std::io::Result<()> {
+fn write_response(
+    mut stream: TcpStream,
+    route: &Route,
+    request: &Recorded,
+    stop: &AtomicBool,
+) -> std::io::Result<()> {
     let not_modified = matches(route.get_header("ETag"), request.header("If-None-Match"))
         || matches(
             route.get_header("Last-Modified"),
@@ -258,9 +280,36 @@ fn write_response(mut stream: TcpStream, route: &Route, request: &Recorded) -> s
     if route.send_length {
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
+    if route.chunked {
+        head.push_str("Transfer-Encoding: chunked\r\n");
+    }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
-    stream.write_all(body)?;
+    stream.flush()?;
+    let piece = if route.trickle.is_some() {
+        1
+    } else {
+        body.len().max(1)
+    };
+    for part in body.chunks(piece) {
+        if let Some(pause) = route.trickle {
+            if stop.load(Ordering::SeqCst) {
+                return Ok(());
+            }
+            std::thread::sleep(pause);
+        }
+        if route.chunked {
+            stream.write_all(format!("{:x}\r\n", part.len()).as_bytes())?;
+            stream.write_all(part)?;
+            stream.write_all(b"\r\n")?;
+        } else {
+            stream.write_all(part)?;
+        }
+        stream.flush()?;
+    }
+    if route.chunked {
+        stream.write_all(b"0\r\n\r\n")?;
+    }
     stream.flush()
 }
 
