@@ -162,6 +162,9 @@ pub struct Config {
     pub keys: Option<Keymap>,
     /// `[theme]`: a preset and per-element styles.
     pub theme: Option<ThemeConfig>,
+    /// The feed list as [`load`] checked it (so it is resolved once per run).
+    #[serde(skip)]
+    checked_feeds: Option<Vec<FeedSpec>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -206,20 +209,24 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             });
         }
     };
-    let config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+    let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
         path: path.display().to_string(),
         message: e.message().to_string(),
     })?;
-    config.feed_specs().map_err(|e| ConfigError::Parse {
+    let feeds = config.feed_specs().map_err(|e| ConfigError::Parse {
         path: path.display().to_string(),
         message: e.to_string(),
     })?;
+    config.checked_feeds = Some(feeds);
     Ok(config)
 }
 
 impl Config {
     /// The file's feed list with its defaults applied; the agency's site when it has none.
     pub fn feed_specs(&self) -> Result<Vec<FeedSpec>, feeds::FeedListError> {
+        if let Some(feeds) = &self.checked_feeds {
+            return Ok(feeds.clone());
+        }
         let entries = match &self.feed {
             Some(list) => list.entries(),
             None => Vec::new(),

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::action::{Action, Effect, StoreJob, View};
+use crate::action::{Action, Effect, View};
 use crate::config::{FeedSpec, Settings};
 use crate::model::{FeedSummary, ListQuery, Scope};
 use feeds::FeedPane;
@@ -262,8 +262,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
 }
 
-/// The first action: the first window of headlines, the pane's counts, and (unless told
-/// otherwise) the timer, which at once refreshes the feeds that are due.
+/// The first action: the first window of headlines (the pane's feeds and counts came with
+/// `App::new`), and (unless told otherwise) the timer, which at once refreshes the feeds that
+/// are due.
 fn started(
     app: &mut App,
     now: DateTime<Utc>,
@@ -279,7 +280,6 @@ fn started(
         .ensure_window(app.body_height(), true)
         .into_iter()
         .collect();
-    effects.push(Effect::Store(StoreJob::LoadFeeds));
     app.refresh.auto = refresh;
     effects.extend(refreshing::due(app, now));
     effects

@@ -38,10 +38,14 @@ struct JsonFeed {
 /// `chmon feeds`: one line per feed (or one JSON array).
 pub fn feeds(settings: &Settings, json: bool) -> Result<(), CommandError> {
     let (store, ids, _) = open_feeds(settings)?;
-    let mut rows = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(summary) = store.feed_summary(id)? {
-            rows.push(summary);
+    let mut rows = if settings.one_off {
+        Vec::new()
+    } else {
+        store.listed_feeds()?
+    };
+    if rows.is_empty() {
+        for id in ids {
+            rows.extend(store.feed_summary(id)?);
         }
     }
     if json {

@@ -158,9 +158,13 @@ impl Cache {
 
     /// The listed feeds and every list's counts, corrected by the writes still kept.
     fn feeds(&self) -> Result<Action, StoreError> {
-        let mut feeds = Vec::with_capacity(self.feed_ids.len());
-        for &id in &self.feed_ids {
-            feeds.extend(self.store.feed_summary(id)?);
+        // The list's feeds in one query; a one-off source is not listed: asked for by id.
+        let mut feeds = self.store.listed_feeds()?;
+        if feeds.iter().map(|f| f.id).ne(self.feed_ids.iter().copied()) {
+            feeds.clear();
+            for &id in &self.feed_ids {
+                feeds.extend(self.store.feed_summary(id)?);
+            }
         }
         let mut counts: HashMap<Scope, Counts> = self.store.scope_counts()?;
         for p in &self.pending {

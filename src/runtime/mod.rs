@@ -195,10 +195,15 @@ fn open_feeds(settings: &Settings) -> Result<(Store, Vec<FeedSummary>, ScopeCoun
     } else {
         store.sync_list(&crate::store::Listed::from_specs(&settings.feeds))?
     };
-    let mut feeds = Vec::with_capacity(ids.len());
-    for id in ids {
-        feeds.extend(store.feed_summary(id)?);
-    }
+    let feeds = if settings.one_off {
+        let mut one = Vec::with_capacity(1);
+        for id in ids {
+            one.extend(store.feed_summary(id)?);
+        }
+        one
+    } else {
+        store.listed_feeds()?
+    };
     let counts = store.scope_counts()?;
     Ok((store, feeds, counts))
 }

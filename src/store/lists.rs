@@ -24,6 +24,10 @@ pub(super) fn list_id(conn: &Connection, query: &ListQuery) -> rusqlite::Result<
         .optional()
 }
 
+/// The rows of a window of a list, newest first.
+const WINDOW: &str = "FROM list_items li JOIN articles a ON a.id = li.article_id
+    WHERE li.list_id = ?1 ORDER BY li.sort_time DESC, li.article_id DESC LIMIT ?2 OFFSET ?3";
+
 /// A window of the list, newest first; reads the list's index and the front of each row.
 pub(super) fn headlines(
     conn: &Connection,
@@ -34,15 +38,21 @@ pub(super) fn headlines(
     let Some(list) = list_id(conn, query)? else {
         return Ok(Vec::new());
     };
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read,
+    // A feed's own list knows its feed; "All" and a section ask each row which feed it is in.
+    let sql = match query.scope {
+        Scope::Feed(id) => format!(
+            "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read, {id}
+             {WINDOW}"
+        ),
+        Scope::All | Scope::Section(_) => format!(
+            "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read,
                 (SELECT m.feed_id FROM memberships m
                  JOIN feed_lists fl ON fl.feed_id = m.feed_id AND fl.list_id = li.list_id
                  WHERE m.article_id = li.article_id ORDER BY m.feed_id LIMIT 1)
-         FROM list_items li JOIN articles a ON a.id = li.article_id
-         WHERE li.list_id = ?1 ORDER BY li.sort_time DESC, li.article_id DESC
-         LIMIT ?2 OFFSET ?3",
-    )?;
+             {WINDOW}"
+        ),
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![list, clamp(limit), clamp(offset)], |r| {
         Ok(Headline {
             id: r.get(0)?,
