@@ -12,7 +12,7 @@ use reqwest::blocking::{Client, Response};
 use reqwest::header::{self, HeaderMap};
 
 use super::FeedError;
-use super::freshness::{self, Freshness};
+use super::freshness::{Freshness, freshness_of, throttled};
 pub use crate::config::FetchOptions;
 use crate::hash::Fast;
 
@@ -292,25 +292,6 @@ fn answered_without_body(
             cause: format!("HTTP {}", status_text(status)),
         })
     })
-}
-
-/// The `Retry-After` of a 429 or 503 (`None` for any other status, or without the header).
-fn throttled(status: StatusCode, headers: &HeaderMap) -> Option<std::time::Duration> {
-    if !matches!(status.as_u16(), 429 | 503) {
-        return None;
-    }
-    let value = header_text(headers, header::RETRY_AFTER)?;
-    freshness::retry_after(&value, chrono::Utc::now())
-}
-
-fn freshness_of(headers: &HeaderMap) -> Freshness {
-    let get = |name| header_text(headers, name);
-    Freshness::parse(
-        get(header::CACHE_CONTROL).as_deref(),
-        get(header::AGE).as_deref(),
-        get(header::EXPIRES).as_deref(),
-        get(header::DATE).as_deref(),
-    )
 }
 
 fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {

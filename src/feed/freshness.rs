@@ -1,10 +1,12 @@
 //! What a server says about when to ask again: `Cache-Control: max-age` (less `Age`),
 //! `Expires` (against `Date`), `Retry-After` (seconds or an HTTP date), and the feed's own
-//! `<ttl>` (minutes). Pure parsing of header values and body bytes; the timer decides.
+//! `<ttl>` (minutes). Pure parsing of headers and body bytes; the timer decides.
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap};
 
 /// The freshness headers of one answer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -67,6 +69,31 @@ pub fn ttl(bytes: &[u8]) -> Option<Duration> {
     let text = std::str::from_utf8(&head[start..start + len]).ok()?;
     let minutes: u64 = text.trim().parse().ok()?;
     Some(Duration::from_secs(minutes.saturating_mul(60)))
+}
+
+/// The `Retry-After` of a 429 or 503 (`None` for any other status, or without the header).
+pub(super) fn throttled(status: StatusCode, headers: &HeaderMap) -> Option<std::time::Duration> {
+    if !matches!(status.as_u16(), 429 | 503) {
+        return None;
+    }
+    let value = header_text(headers, header::RETRY_AFTER)?;
+    retry_after(&value, chrono::Utc::now())
+}
+
+pub(super) fn freshness_of(headers: &HeaderMap) -> Freshness {
+    let get = |name| header_text(headers, name);
+    Freshness::parse(
+        get(header::CACHE_CONTROL).as_deref(),
+        get(header::AGE).as_deref(),
+        get(header::EXPIRES).as_deref(),
+        get(header::DATE).as_deref(),
+    )
+}
+
+/// A header's value as text, trimmed; `None` when absent or empty.
+fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
+    let value = headers.get(name)?.to_str().ok()?.trim();
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
