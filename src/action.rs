@@ -2,15 +2,20 @@
 //! coming back from an effect), `Effect` (work the runtime does for the app) and `StoreJob`
 //! (the cache's part of it). Data only: no logic, no IO, no terminal types.
 
+use std::collections::HashMap;
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 
 use crate::key::KeyPress;
-use crate::model::{Article, Counts, Headline};
+use crate::model::{Article, Counts, FeedState, FeedSummary, Headline, ListQuery, Scope};
 
 /// Which screen keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     List,
+    /// The feed pane has the keys.
+    Feeds,
     Article,
     /// The help overlay (over either view).
     Help,
@@ -34,6 +39,14 @@ pub enum Intent {
     Refresh,
     OpenLink,
     ToggleRead,
+    /// Show or hide the feed pane.
+    ToggleFeeds,
+    /// Move the keys between the feed pane and the list.
+    SwitchPane,
+    /// In the feed pane: show the feed, section or "All" under the cursor in the list.
+    ChooseFeed,
+    /// In the feed pane: fold or unfold the section under the cursor.
+    Fold,
     Help,
     /// Any key while the help overlay is shown.
     CloseHelp,
@@ -78,8 +91,14 @@ pub enum Action {
     },
     Intent(Intent),
     HeadlinesLoaded(HeadlineWindow),
+    /// The listed feeds with their state, and every list's counts (the feed pane).
+    FeedsLoaded {
+        feeds: Vec<FeedSummary>,
+        counts: HashMap<Scope, Counts>,
+    },
     /// The answer to `Effect::Locate`: where an article is now, and the fresh counts.
     Located {
+        query: ListQuery,
         article_id: i64,
         position: Option<usize>,
         counts: Counts,
@@ -91,12 +110,10 @@ pub enum Action {
     },
     /// A cache read or write failed.
     StoreFailed(String),
-    RefreshStarted,
-    RefreshFinished {
-        now: DateTime<Utc>,
-        new: usize,
-        feed_title: Option<String>,
-    },
+    /// One feed of a refresh is done (fetched, failed, or not asked because of a
+    /// `Retry-After`).
+    FeedRefreshed(Box<FeedRefreshed>),
+    /// A refresh could not run at all (no HTTP client, no threads): every feed it had is done.
     RefreshFailed {
         now: DateTime<Utc>,
         error: String,
@@ -116,30 +133,51 @@ pub enum Action {
     Terminate,
 }
 
+/// How one feed's refresh ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedRefreshed {
+    pub feed_id: i64,
+    pub now: DateTime<Utc>,
+    pub new: usize,
+    /// The feed's own title, when it gave one.
+    pub title: Option<String>,
+    pub error: Option<String>,
+    /// Not asked: the server's `Retry-After` had this long to run.
+    pub held: Option<Duration>,
+    /// The feed's fetch state afterwards (already saved).
+    pub state: FeedState,
+}
+
 /// Work the app asks the runtime to do; the result comes back as an `Action`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// A read or write for the cache worker.
     Store(StoreJob),
-    Refresh,
+    /// Refresh these feeds (cache ids); one `FeedRefreshed` comes back for each.
+    Refresh(Vec<i64>),
     /// An http(s) URL, already checked by the app.
     OpenUrl(String),
     /// Stop the reader (after the cache worker has written what it holds).
     Quit,
 }
 
-/// What the cache worker does; reads answer with an `Action`, writes are kept until they land.
+/// What the cache worker does; reads answer with an `Action`, writes are kept until they land
+/// (a read mark is answered with fresh `FeedsLoaded` counts).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreJob {
     LoadHeadlines {
         seq: u64,
+        query: ListQuery,
         offset: usize,
         limit: usize,
     },
     /// Find the position of an article in the list order (after a refresh).
     Locate {
+        query: ListQuery,
         article_id: i64,
     },
+    /// The feed pane's feeds and counts.
+    LoadFeeds,
     LoadArticle {
         id: i64,
     },

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::commands::agency::Switch;
 use crate::commands::{self, CommandError};
 use crate::config::{self, Config, ConfigError, Settings};
 use crate::i18n::Lang;
@@ -17,8 +18,10 @@ With no command, chmon opens the reader (press ? inside for the keys).
 Files:
   cache     <data dir>/cache.sqlite3 (SQLite; the archive of every article seen)
   log       <data dir>/chmon.log (the reader's log; nothing is printed over the screen)
-  config    $XDG_CONFIG_HOME/chmon/config.toml, or --config FILE; keys: feed, lang,
-            timezone, reading_width, timeout_secs, max_feed_mb, [keys], [theme]
+  config    $XDG_CONFIG_HOME/chmon/config.toml, or --config FILE; keys: feed or [[feed]]
+            (the feed list, which add/remove/import change), lang, timezone,
+            reading_width, timeout_secs, max_feed_mb, refresh_minutes, keep_days,
+            max_articles, [keys], [theme]
   data dir  $XDG_DATA_HOME/chmon (usually ~/.local/share/chmon), or --data-dir DIR
 
 Times are shown in the config's timezone, else $TZ, else the system zone.
@@ -28,7 +31,8 @@ Exit status: 0 on success, 1 with a one-line error on stderr otherwise.";
 #[derive(Debug, Parser)]
 #[command(name = "chmon", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Feed URL, web-site URL (its feed is discovered) or local file [default: https://monitor.cn.ua/]
+    /// Read only this feed URL, web-site URL (its feed is discovered) or local file, for this run
+    /// [default: the feed list of the config, else https://monitor.cn.ua/]
     #[arg(long, value_name = "URL|PATH", global = true)]
     pub feed: Option<String>,
     /// Where the cache and log live [default: $XDG_DATA_HOME/chmon]
@@ -46,7 +50,7 @@ pub struct Cli {
     /// Use the built-in offline demo feed with a temporary data directory
     #[arg(long, global = true)]
     pub demo: bool,
-    /// Open the reader without refreshing at start
+    /// Open the reader without refreshing on its own (at start or on the timer); r still does
     #[arg(long)]
     pub no_refresh: bool,
     #[command(subcommand)]
@@ -55,7 +59,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Fetch the feed and store it; prints "N new, M updated, T total"
+    /// Fetch every feed (in parallel) and store them; one line per feed: "N new, M updated, T total"
     Refresh,
     /// Cached headlines, newest first: "YYYY-MM-DD HH:MM  Title"
     List {
@@ -84,6 +88,42 @@ pub enum Command {
         #[arg(long, value_name = "W", default_value_t = 80)]
         width: usize,
     },
+    /// The feed list: url, name, section, last refresh, last error, counts
+    Feeds {
+        /// One JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a feed to the list in the config file (a site's page: its feed is found on it)
+    Add {
+        #[arg(value_name = "URL")]
+        url: String,
+        /// The name to show instead of the feed's title
+        #[arg(long, value_name = "N")]
+        name: Option<String>,
+        /// The section it is listed under
+        #[arg(long, value_name = "S")]
+        section: Option<String>,
+    },
+    /// Remove a feed from the list (its articles that no other feed has leave the cache)
+    Remove {
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Add the feeds of an OPML file to the list (http and https only; the others are named)
+    Import {
+        #[arg(value_name = "FILE.opml")]
+        file: PathBuf,
+    },
+    /// The feed list as OPML 2.0 on stdout
+    Export,
+    /// The agency's sections and whether each is in the list; `on`/`off` NAME… switch them
+    Agency {
+        #[command(subcommand)]
+        switch: Option<Switch>,
+    },
+    /// Apply keep_days/max_articles to the whole cache and compact the file
+    Vacuum,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -111,7 +151,27 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Extract { source, width }) => {
             commands::extract::run(&settings, &source, width)?
         }
+        Some(command) => feed_list(&settings, command)?,
         None => runtime::run(&settings, !cli.no_refresh && !cli.demo)?,
+    }
+    Ok(())
+}
+
+/// The commands that read or change the feed list.
+fn feed_list(settings: &Settings, command: Command) -> Result<(), CliError> {
+    use commands::feeds;
+    match command {
+        Command::Feeds { json } => feeds::feeds(settings, json)?,
+        Command::Add { url, name, section } => feeds::add(settings, &url, name, section)?,
+        Command::Remove { url } => feeds::remove(settings, &url)?,
+        Command::Import { file } => feeds::import(settings, &file)?,
+        Command::Export => feeds::export(settings)?,
+        Command::Agency { switch } => commands::agency::agency(settings, switch)?,
+        Command::Vacuum => feeds::vacuum(settings)?,
+        Command::Refresh
+        | Command::List { .. }
+        | Command::Show { .. }
+        | Command::Extract { .. } => {}
     }
     Ok(())
 }
@@ -119,24 +179,13 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 /// The command line over the config file over the defaults; with `--demo`, also the
 /// temporary data directory, which lives as long as the returned handle.
 fn settings(cli: &Cli) -> Result<(Settings, Option<tempfile::TempDir>), CliError> {
-    let config = match cli.config.clone().or_else(config::default_config_file) {
-        Some(path) => config::load(&path)?,
+    let config_file = cli.config.clone().or_else(config::default_config_file);
+    let config = match &config_file {
+        Some(path) => config::load(path)?,
         None => Config::default(),
     };
-    let (source, data_dir, demo_dir) = if cli.demo {
-        let (dir, feed) = crate::demo::prepare().map_err(CliError::Demo)?;
-        let data_dir = dir.path().to_path_buf();
-        (feed.display().to_string(), data_dir, Some(dir))
-    } else {
-        let source = cli.feed.clone().or(config.feed.clone());
-        let data_dir = match cli.data_dir.clone() {
-            Some(dir) => dir,
-            None => config::default_data_dir()?,
-        };
-        let source = source.unwrap_or_else(|| config::DEFAULT_FEED.to_string());
-        (source, data_dir, None)
-    };
-    let mut settings = Settings::new(source, data_dir);
+    let (mut settings, demo_dir) = feeds(cli, &config, config_file.as_deref())?;
+    settings.config_file = config_file;
     settings.apply(&config);
     if let Some(lang) = cli.lang {
         settings.lang = lang;
@@ -145,5 +194,42 @@ fn settings(cli: &Cli) -> Result<(Settings, Option<tempfile::TempDir>), CliError
         settings.theme = settings.theme.without_colour();
     }
     settings.zone = Zone::resolve(cli.timezone.as_deref().or(config.timezone.as_deref()));
+    Ok((settings, demo_dir))
+}
+
+/// The run's feeds and data directory: the demo's, the one `--feed`, or the config's list.
+fn feeds(
+    cli: &Cli,
+    config: &Config,
+    config_file: Option<&std::path::Path>,
+) -> Result<(Settings, Option<tempfile::TempDir>), CliError> {
+    let (one_off, data_dir, demo_dir) = if cli.demo {
+        let (dir, feed) = crate::demo::prepare().map_err(CliError::Demo)?;
+        let data_dir = dir.path().to_path_buf();
+        (Some(feed.display().to_string()), data_dir, Some(dir))
+    } else {
+        let data_dir = match cli.data_dir.clone() {
+            Some(dir) => dir,
+            None => config::default_data_dir()?,
+        };
+        (cli.feed.clone(), data_dir, None)
+    };
+    let bad = |e: config::feeds::FeedListError| ConfigError::Parse {
+        path: config_file.map_or_else(String::new, |p| p.display().to_string()),
+        message: e.to_string(),
+    };
+    let settings = match one_off {
+        Some(url) => {
+            let entry = config::FeedEntry {
+                url,
+                ..config::FeedEntry::default()
+            };
+            let specs = config::feeds::resolve(&[entry], config.feed_defaults()).map_err(bad)?;
+            let mut settings = Settings::with_feeds(specs, data_dir);
+            settings.one_off = true;
+            settings
+        }
+        None => Settings::with_feeds(config.feed_specs().map_err(bad)?, data_dir),
+    };
     Ok((settings, demo_dir))
 }

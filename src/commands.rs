@@ -1,21 +1,26 @@
-//! The scriptable subcommands: `refresh`, `list`, `show` (`extract` lives in commands/extract.rs).
-//! Prints results to stdout (every feed string sanitised again on the way out). Owns output formats only; fetching and caching live elsewhere.
+//! The scriptable subcommands: `refresh`, `list`, `show` here; the feed list's in `feeds` and
+//! `agency`, `extract` in `extract`. Prints results to stdout (every feed string sanitised again on the way out). Owns
+//! output formats only; fetching and caching live elsewhere.
+
+pub mod agency;
+pub mod feeds;
+mod refresh_all;
 
 use std::io::{self, Write};
 
-use chrono::{SecondsFormat, Utc};
+use chrono::SecondsFormat;
 use serde::Serialize;
 
 use crate::article::ArticleText;
-use crate::config::Settings;
+use crate::config::{ConfigError, Settings};
 use crate::feed::FeedError;
-use crate::feed::fetch::Fetcher;
-use crate::model::Article;
-use crate::refresh::{self, RefreshError, RefreshReport};
-use crate::store::{Store, StoreError};
+use crate::model::{Article, ListQuery, Scope};
+use crate::refresh::RefreshError;
+use crate::store::{Listed, Store, StoreError};
 use crate::text::sanitize::{clean_line, clean_text};
 
 pub mod extract;
+pub use refresh_all::{refresh, refresh_quietly};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -29,6 +34,18 @@ pub enum CommandError {
     NoSuchArticle(String),
     #[error("writing output: {0}")]
     Output(io::Error),
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("{0}")]
+    Opml(String),
+    #[error("{failed} of {all} feeds failed (the others were stored)")]
+    SomeFailed { failed: usize, all: usize },
+    #[error("{0} is not in the feed list (see `chmon feeds`)")]
+    NotListed(String),
+    #[error("no config file (pass --config FILE)")]
+    NoConfigFile,
+    #[error("{0}")]
+    Usage(String),
     #[error("{page}: {cause}")]
     Extract { page: String, cause: String },
     /// The refresh stored what it could, but the body was cut off (exit 1).
@@ -44,7 +61,7 @@ pub enum CommandError {
     },
 }
 
-fn open_store(settings: &Settings) -> Result<Store, CommandError> {
+pub(crate) fn open_store(settings: &Settings) -> Result<Store, CommandError> {
     let store = Store::open(&settings.cache_path())?;
     if let Some(notice) = store.notice() {
         eprintln!("chmon: {}", clean_line(notice));
@@ -52,41 +69,23 @@ fn open_store(settings: &Settings) -> Result<Store, CommandError> {
     Ok(store)
 }
 
-fn run_refresh(settings: &Settings) -> Result<RefreshReport, CommandError> {
-    let _lock = refresh::lock(&settings.data_dir)?;
+/// The cache with the run's feeds in it: the list mirrored (cheap when unchanged), or the
+/// one-off source. Returns the feeds' ids (in order) and the list to show.
+pub(crate) fn open_feeds(
+    settings: &Settings,
+) -> Result<(Store, Vec<i64>, ListQuery), CommandError> {
     let mut store = open_store(settings)?;
-    let fetcher = Fetcher::new(settings.fetch.clone())?;
-    Ok(refresh::refresh(
-        &mut store,
-        &fetcher,
-        &settings.source,
-        Utc::now(),
-    )?)
-}
-
-/// `chmon refresh`: fetch and store, then print "N new, M updated, T total"; a truncated
-/// body is an error line (what it kept is stored).
-pub fn refresh(settings: &Settings) -> Result<(), CommandError> {
-    let report = run_refresh(settings)?;
-    let s = report.stats;
-    if let Some(cut) = report.truncated {
-        return Err(CommandError::Truncated {
-            url: cut.url,
-            kept: cut.kept,
-            new: s.new,
-            updated: s.updated,
-            total: s.total,
-        });
+    if settings.one_off {
+        let id = store.feed(settings.first_source())?.id;
+        return Ok((store, vec![id], ListQuery::new(Scope::Feed(id))));
     }
-    emit(&format!(
-        "{} new, {} updated, {} total\n",
-        s.new, s.updated, s.total
-    ))
+    let ids = store.sync_list(&listed(settings))?;
+    Ok((store, ids, ListQuery::new(Scope::All)))
 }
 
-/// Refreshes without printing (the demo does it before any command).
-pub fn refresh_quietly(settings: &Settings) -> Result<(), CommandError> {
-    run_refresh(settings).map(|_| ())
+/// The settings' feeds as the cache keeps the list.
+pub fn listed(settings: &Settings) -> Vec<Listed> {
+    Listed::from_specs(&settings.feeds)
 }
 
 #[derive(Serialize)]
@@ -105,10 +104,9 @@ struct JsonItem {
 
 /// `chmon list`: cached headlines, newest first, as text lines or one JSON array.
 pub fn list(settings: &Settings, limit: Option<usize>, json: bool) -> Result<(), CommandError> {
-    let mut store = open_store(settings)?;
-    let feed = store.feed(&settings.source)?;
-    let total = store.counts(feed.id)?.total;
-    let rows = store.headlines(feed.id, 0, limit.unwrap_or(total).min(total))?;
+    let (store, _, query) = open_feeds(settings)?;
+    let total = store.counts(&query)?.total;
+    let rows = store.headlines(&query, 0, limit.unwrap_or(total).min(total))?;
     let mut out = String::new();
     if json {
         let mut items = Vec::with_capacity(rows.len());
@@ -148,21 +146,24 @@ fn json_item(a: &Article) -> JsonItem {
 
 /// `chmon show ID|N`: one article as wrapped text.
 pub fn show(settings: &Settings, id: &str, width: usize) -> Result<(), CommandError> {
-    let mut store = open_store(settings)?;
-    let feed = store.feed(&settings.source)?;
-    let article = match store.article_by_key(feed.id, id)? {
+    let (store, _, query) = open_feeds(settings)?;
+    let article = match store.article_by_key(&query, id)? {
         Some(article) => Some(article),
-        None => by_position(&store, feed.id, id)?,
+        None => by_position(&store, &query, id)?,
     };
     let article = article.ok_or_else(|| CommandError::NoSuchArticle(clean_line(id)))?;
     emit(&format_article(settings, &article, width.max(1)))
 }
 
-fn by_position(store: &Store, feed_id: i64, id: &str) -> Result<Option<Article>, CommandError> {
+fn by_position(
+    store: &Store,
+    query: &ListQuery,
+    id: &str,
+) -> Result<Option<Article>, CommandError> {
     let Some(n) = id.parse::<usize>().ok().filter(|n| *n >= 1) else {
         return Ok(None);
     };
-    match store.headlines(feed_id, n - 1, 1)?.first() {
+    match store.headlines(query, n - 1, 1)?.first() {
         Some(row) => Ok(store.article(row.id)?),
         None => Ok(None),
     }
@@ -191,7 +192,7 @@ fn format_article(settings: &Settings, a: &Article, width: usize) -> String {
 }
 
 /// Writes to stdout; a closed pipe (`chmon list | head`) is not an error.
-fn emit(text: &str) -> Result<(), CommandError> {
+pub(crate) fn emit(text: &str) -> Result<(), CommandError> {
     let mut stdout = io::stdout().lock();
     match stdout
         .write_all(text.as_bytes())

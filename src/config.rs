@@ -13,8 +13,11 @@ use crate::i18n::Lang;
 use crate::keymap::Keymap;
 use crate::timefmt::Zone;
 
+pub mod edit;
+pub mod feeds;
 pub mod theme;
 
+pub use feeds::{FeedEntry, FeedList, FeedSpec, FullText, Retention};
 use theme::ThemeConfig;
 
 /// The agency's site: the default source; its feed is discovered from the page.
@@ -46,8 +49,12 @@ impl Default for FetchOptions {
 /// What a run works with, decided once from the command line, the config file and defaults.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
-    /// The feed URL, site URL or file to read (`--feed`, `feed`).
-    pub source: String,
+    /// The feeds of this run, in the config's order: the `[[feed]]` list, else the agency's
+    /// site; or the one `--feed` source (then `one_off`).
+    pub feeds: Vec<FeedSpec>,
+    /// True when `feeds` is a single source given for this run only (`--feed`, the demo):
+    /// it is not the feed list, so there is no "All" of the list to show.
+    pub one_off: bool,
     /// Where the cache and the log live.
     pub data_dir: PathBuf,
     pub lang: Lang,
@@ -60,13 +67,24 @@ pub struct Settings {
     pub keymap: Keymap,
     /// The config's `[theme]` (with `NO_COLOR` applied by the caller).
     pub theme: ThemeConfig,
+    /// The config file the feed list is read from and written to (`chmon add` …).
+    pub config_file: Option<PathBuf>,
 }
 
 impl Settings {
-    /// Defaults for `source` with data in `data_dir` (tests and the demo start from here).
+    /// Defaults for the one source `source` with data in `data_dir` (tests and the demo start
+    /// from here).
     pub fn new(source: impl Into<String>, data_dir: impl Into<PathBuf>) -> Settings {
+        let mut settings = Settings::with_feeds(vec![FeedSpec::new(source)], data_dir);
+        settings.one_off = true;
+        settings
+    }
+
+    /// Defaults for a feed list with data in `data_dir`.
+    pub fn with_feeds(feeds: Vec<FeedSpec>, data_dir: impl Into<PathBuf>) -> Settings {
         Settings {
-            source: source.into(),
+            feeds,
+            one_off: false,
             data_dir: data_dir.into(),
             lang: Lang::default(),
             zone: Zone::kyiv(),
@@ -74,6 +92,7 @@ impl Settings {
             fetch: FetchOptions::default(),
             keymap: Keymap::default(),
             theme: ThemeConfig::default(),
+            config_file: None,
         }
     }
 
@@ -99,6 +118,11 @@ impl Settings {
         }
     }
 
+    /// The first feed's source (the only one of a one-off run).
+    pub fn first_source(&self) -> &str {
+        self.feeds.first().map_or(DEFAULT_FEED, |f| f.url.as_str())
+    }
+
     /// The SQLite cache file.
     pub fn cache_path(&self) -> PathBuf {
         self.data_dir.join(CACHE_FILE)
@@ -117,8 +141,14 @@ pub const DEFAULT_READING_WIDTH: usize = 80;
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// Feed URL, site URL or file path.
-    pub feed: Option<String>,
+    /// `feed = "URL"` (one source) or the `[[feed]]` list.
+    pub feed: Option<FeedList>,
+    /// The timer's interval for every feed that does not set its own (default 30).
+    pub refresh_minutes: Option<u64>,
+    /// Articles older than this many days may go (default: kept for ever).
+    pub keep_days: Option<u32>,
+    /// At most this many articles per feed are kept (default: all).
+    pub max_articles: Option<u32>,
     pub lang: Option<Lang>,
     /// IANA zone for displayed times, e.g. "Europe/Kyiv". Default: `TZ`, then the system zone.
     pub timezone: Option<String>,
@@ -132,6 +162,9 @@ pub struct Config {
     pub keys: Option<Keymap>,
     /// `[theme]`: a preset and per-element styles.
     pub theme: Option<ThemeConfig>,
+    /// The feed list as [`load`] checked it (so it is resolved once per run).
+    #[serde(skip)]
+    checked_feeds: Option<Vec<FeedSpec>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -176,40 +209,47 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             });
         }
     };
-    toml::from_str(&text).map_err(|e| ConfigError::Parse {
+    let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
         path: path.display().to_string(),
         message: e.message().to_string(),
-    })
+    })?;
+    let feeds = config.feed_specs().map_err(|e| ConfigError::Parse {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    })?;
+    config.checked_feeds = Some(feeds);
+    Ok(config)
+}
+
+impl Config {
+    /// The file's feed list with its defaults applied; the agency's site when it has none.
+    pub fn feed_specs(&self) -> Result<Vec<FeedSpec>, feeds::FeedListError> {
+        if let Some(feeds) = &self.checked_feeds {
+            return Ok(feeds.clone());
+        }
+        let entries = match &self.feed {
+            Some(list) => list.entries(),
+            None => Vec::new(),
+        };
+        let entries = if entries.is_empty() {
+            FeedList::One(DEFAULT_FEED.to_string()).entries()
+        } else {
+            entries
+        };
+        feeds::resolve(&entries, self.feed_defaults())
+    }
+
+    /// What entries fall back on.
+    pub fn feed_defaults(&self) -> feeds::Defaults {
+        feeds::Defaults {
+            refresh_minutes: self.refresh_minutes,
+            retention: Retention {
+                keep_days: self.keep_days,
+                max_articles: self.max_articles,
+            },
+        }
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn missing_file_is_empty_config() {
-        let dir = tempfile::tempdir().unwrap();
-        assert_eq!(
-            load(&dir.path().join("none.toml")).unwrap(),
-            Config::default()
-        );
-    }
-
-    #[test]
-    fn reads_every_key_and_rejects_unknown_ones() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(
-            &path,
-            "feed = \"http://x/feed.xml\"\nlang = \"en\"\ntimezone = \"Europe/Kyiv\"\n\
-             reading_width = 72\ntimeout_secs = 5\nmax_feed_mb = 2\n",
-        )
-        .unwrap();
-        let config = load(&path).unwrap();
-        assert_eq!(config.lang, Some(Lang::En));
-        assert_eq!(config.reading_width, Some(72));
-        std::fs::write(&path, "colour = \"red\"\n").unwrap();
-        let err = load(&path).unwrap_err().to_string();
-        assert!(err.contains("colour"), "{err}");
-    }
-}
+mod tests;

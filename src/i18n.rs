@@ -53,6 +53,13 @@ pub struct Strings {
     pub author: &'static str,
     pub category: &'static str,
     pub undated: &'static str,
+    /// The "All" list of the feed pane.
+    pub all_news: &'static str,
+    pub help_feeds: &'static str,
+    /// "the server asked to wait {}".
+    server_wait: &'static str,
+    /// Units of a wait: seconds, minutes, hours, days.
+    units: [&'static str; 4],
     weekdays: [&'static str; 7],
     months: [&'static str; 12],
     today: &'static str,
@@ -89,6 +96,10 @@ static UK: Strings = Strings {
     author: "Автор",
     category: "Рубрика",
     undated: "без дати",
+    all_news: "Усі новини",
+    help_feeds: "Стрічки (ліва панель)",
+    server_wait: "сервер просить зачекати",
+    units: ["с", "хв", "год", "дн"],
     weekdays: [
         "Понеділок",
         "Вівторок",
@@ -146,6 +157,10 @@ static EN: Strings = Strings {
     author: "Author",
     category: "Category",
     undated: "undated",
+    all_news: "All news",
+    help_feeds: "Feeds (the left pane)",
+    server_wait: "the server asked to wait",
+    units: ["s", "min", "h", "d"],
     weekdays: [
         "Monday",
         "Tuesday",
@@ -220,6 +235,23 @@ impl Lang {
     /// "1 непрочитана" / "2 непрочитані" / "5 непрочитаних"; "5 unread".
     pub fn unread_count(self, n: usize) -> String {
         format!("{n} {}", plural(n, self.strings().unread))
+    }
+
+    /// "сервер просить зачекати 15 хв": how long a `Retry-After` still holds a feed.
+    pub fn server_wait(self, wait: std::time::Duration) -> String {
+        let s = self.strings();
+        let [sec, min, hour, day] = s.units;
+        let secs = wait.as_secs();
+        let text = match secs {
+            0..60 => format!("{secs} {sec}"),
+            60..3600 => format!("{} {min}", secs.div_ceil(60)),
+            3600..86_400 => match (secs % 3600).div_ceil(60) {
+                0 => format!("{} {hour}", secs / 3600),
+                m => format!("{} {hour} {m} {min}", secs / 3600),
+            },
+            _ => format!("{} {day}", secs.div_ceil(86_400)),
+        };
+        format!("{} {text}", s.server_wait)
     }
 
     /// What an action does, for the help and the hint bar.

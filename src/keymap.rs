@@ -82,7 +82,7 @@ impl Keymap {
 
     /// Two actions on one key in one view is an error.
     fn check(&self) -> Result<(), KeymapError> {
-        for view in [View::List, View::Article, View::Help] {
+        for view in [View::List, View::Feeds, View::Article, View::Help] {
             let mut seen: BTreeMap<Key, &'static str> = BTreeMap::new();
             for (entry, keys) in self.bindings().filter(|(e, _)| e.scope.has(view)) {
                 for key in keys {
@@ -119,7 +119,7 @@ impl Keymap {
         let (intent, repeats) = match (found, view) {
             (Some((entry, _)), _) => (entry.intent, entry.repeats),
             (None, View::Help) => (Intent::CloseHelp, false),
-            (None, View::List | View::Article) => return None,
+            (None, View::List | View::Feeds | View::Article) => return None,
         };
         match press.kind {
             KeyKind::Press => Some(intent),
@@ -132,6 +132,7 @@ impl Keymap {
 fn view_name(view: View) -> &'static str {
     match view {
         View::List => "list",
+        View::Feeds => "feed pane",
         View::Article => "article view",
         View::Help => "help",
     }

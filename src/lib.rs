@@ -4,6 +4,7 @@
 #![cfg_attr(test, allow(clippy::too_many_lines))]
 
 pub mod action;
+pub mod agency;
 pub mod app;
 pub mod article;
 pub mod cli;
@@ -17,8 +18,11 @@ pub mod i18n;
 pub mod key;
 pub mod keymap;
 pub mod model;
+pub mod opml;
 pub mod refresh;
+pub mod refresh_pool;
 pub mod runtime;
+pub mod schedule;
 pub mod store;
 pub mod text;
 pub mod timefmt;

@@ -1,6 +1,8 @@
 //! Plain data shared across modules: a parsed feed item and what the cache hands back.
 //! No logic, no IO; every string here has already been sanitised where it came from a feed.
 
+use std::time::Duration;
+
 use chrono::{DateTime, Utc};
 
 /// A feed after parsing, before storage.
@@ -47,6 +49,31 @@ pub struct Counts {
     pub unread: usize,
 }
 
+/// Which articles a list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Scope {
+    /// Every feed of the feed list («Усі новини»).
+    #[default]
+    All,
+    /// One feed (by its cache id).
+    Feed(i64),
+    /// The feeds of one section of the feed list.
+    Section(String),
+}
+
+/// What a headline list is: one value handed to the cache's headline, count and position
+/// queries, so that filters (unread only, starred, a search) are fields here, not arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct ListQuery {
+    pub scope: Scope,
+}
+
+impl ListQuery {
+    pub fn new(scope: Scope) -> ListQuery {
+        ListQuery { scope }
+    }
+}
+
 /// One row of the headline list, as loaded from the cache.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Headline {
@@ -58,6 +85,9 @@ pub struct Headline {
     /// True when `time` is the published time from the feed.
     pub dated: bool,
     pub read: bool,
+    /// A feed of the listed scope the article is in (the lowest id when it is in several):
+    /// what the list shows next to the title in "All" and in a section.
+    pub feed_id: i64,
 }
 
 /// A whole cached article.
@@ -81,5 +111,49 @@ impl Article {
     /// The time to show and sort by: published, else first seen.
     pub fn time(&self) -> DateTime<Utc> {
         self.published.unwrap_or(self.first_seen)
+    }
+}
+
+/// What the cache remembers about a feed's fetches, for the timer and `chmon feeds`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedState {
+    /// When it was last fetched (or tried).
+    pub last_attempt: Option<DateTime<Utc>>,
+    /// When it was last fetched without an error.
+    pub last_success: Option<DateTime<Utc>>,
+    /// The error of the last attempt, if it failed.
+    pub last_error: Option<String>,
+    /// Failed attempts in a row (0 after a success).
+    pub failures: u32,
+    /// How long the server said the last answer stays fresh (`<ttl>`, `max-age`, `Expires`).
+    pub server_wait: Option<Duration>,
+    /// A `Retry-After` the server gave with 429 or 503: no request before then.
+    pub retry_until: Option<DateTime<Utc>>,
+}
+
+/// A feed of the list with its counts and fetch state (the feed pane, `chmon feeds`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FeedSummary {
+    pub id: i64,
+    /// What the list says: a feed URL, a site URL or a file.
+    pub source: String,
+    /// The feed URL discovered from a site page, once known.
+    pub feed_url: Option<String>,
+    /// The feed's own title.
+    pub title: Option<String>,
+    /// The name the list gives it.
+    pub name: Option<String>,
+    pub section: Option<String>,
+    pub state: FeedState,
+    pub counts: Counts,
+}
+
+impl FeedSummary {
+    /// The name to show: the list's, else the feed's title, else the source.
+    pub fn label(&self) -> &str {
+        self.name
+            .as_deref()
+            .or(self.title.as_deref())
+            .unwrap_or(&self.source)
     }
 }

@@ -4,13 +4,16 @@
 //! Must not draw, print or decide anything about presentation.
 
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
+use crate::config::Retention;
 use crate::feed::FeedError;
 use crate::feed::chunked::{Streamed, parse_body_chunked};
 use crate::feed::fetch::{self, FetchOutcome, Fetched, Fetcher, Validators};
+use crate::feed::freshness;
+use crate::model::{ListQuery, Scope};
 use crate::store::{FeedRecord, Prepared, Store, StoreError, UpsertStats};
 
 mod discover;
@@ -46,6 +49,9 @@ pub struct RefreshReport {
     /// The body was cut off: its complete items were stored, its validators were not (so the
     /// next refresh fetches it whole again).
     pub truncated: Option<Truncated>,
+    /// How long the server said this answer stays fresh: the larger of `max-age` (less
+    /// `Age`) or `Expires`, and the feed's `<ttl>`.
+    pub server_wait: Option<Duration>,
 }
 
 /// A body that ended before its document did.
@@ -62,18 +68,36 @@ pub fn is_local(source: &str) -> bool {
     !(source.starts_with("http://") || source.starts_with("https://"))
 }
 
-/// Refreshes one source into the cache. On any error the cache is exactly as it was: a feed
-/// is parsed in pieces (see `feed::chunked`) straight into one cache transaction. The caller
-/// holds the [`lock`] of the cache.
+/// Refreshes one source into the cache, keeping everything. On any error the cache is exactly
+/// as it was: a feed is parsed in pieces (see `feed::chunked`) straight into one cache
+/// transaction. The caller holds the [`lock`] of the cache.
 pub fn refresh(
     store: &mut Store,
     fetcher: &Fetcher,
     source: &str,
     now: DateTime<Utc>,
 ) -> Result<RefreshReport, RefreshError> {
+    refresh_keeping(store, fetcher, source, Retention::default(), now)
+}
+
+/// What every step of one refresh needs.
+pub(super) struct Job {
+    pub retention: Retention,
+    pub now: DateTime<Utc>,
+}
+
+/// [`refresh`], then lets go of what `retention` does not keep (see `store::retention`).
+pub fn refresh_keeping(
+    store: &mut Store,
+    fetcher: &Fetcher,
+    source: &str,
+    retention: Retention,
+    now: DateTime<Utc>,
+) -> Result<RefreshReport, RefreshError> {
     let mut feed = store.feed(source)?;
+    let job = Job { retention, now };
     if is_local(source) {
-        return refresh_file(store, &mut feed, source, fetcher.max_bytes(), now);
+        return refresh_file(store, &mut feed, source, fetcher.max_bytes(), &job);
     }
     let url = feed.feed_url.clone().unwrap_or_else(|| source.to_string());
     let validators = Validators {
@@ -81,17 +105,19 @@ pub fn refresh(
         last_modified: feed.last_modified.clone(),
     };
     let fetched = match fetcher.get(&url, &validators)? {
-        FetchOutcome::NotModified => return unchanged(store, &feed),
+        FetchOutcome::NotModified(fresh) => {
+            return unchanged(store, &feed, fresh.lifetime(now));
+        }
         FetchOutcome::Body(fetched) => fetched,
     };
     if feed.body_hash == Some(fetched.hash) {
         remember_validators(&mut feed, &fetched);
         store.save_feed(&feed)?;
-        return unchanged(store, &feed);
+        return unchanged(store, &feed, server_wait(&fetched, now));
     }
     let mut updated = feed.clone();
-    match ingest(store, &mut updated, &fetched, now)? {
-        Ingested::Feed(report) => Ok(report),
+    let report = match ingest(store, &mut updated, &fetched, &job)? {
+        Ingested::Feed(report) => report,
         Ingested::Page(feed_urls) => {
             let deadline = Instant::now() + fetcher.timeout();
             let page = discover::Page {
@@ -99,9 +125,19 @@ pub fn refresh(
                 feed_urls,
                 deadline,
             };
-            discover::discover(store, fetcher, &mut feed, page, now)
+            return discover::discover(store, fetcher, &mut feed, page, &job);
         }
-    }
+    };
+    Ok(RefreshReport {
+        server_wait: server_wait(&fetched, now),
+        ..report
+    })
+}
+
+/// The larger of the HTTP freshness and the body's `<ttl>`.
+pub(super) fn server_wait(fetched: &Fetched, now: DateTime<Utc>) -> Option<Duration> {
+    let http = fetched.freshness.lifetime(now);
+    http.max(freshness::ttl(&fetched.bytes))
 }
 
 /// A local feed file: read (a regular file under the size limit only), skipped when its bytes
@@ -111,16 +147,19 @@ fn refresh_file(
     feed: &mut FeedRecord,
     source: &str,
     max_bytes: u64,
-    now: DateTime<Utc>,
+    job: &Job,
 ) -> Result<RefreshReport, RefreshError> {
     let path = Path::new(source.strip_prefix("file://").unwrap_or(source));
     let mut read = fetch::read_local(path, max_bytes)?;
     if feed.body_hash == Some(read.hash) {
-        return unchanged(store, feed);
+        return unchanged(store, feed, freshness::ttl(&read.bytes));
     }
     read.url = file_url(path);
-    match ingest(store, feed, &read, now)? {
-        Ingested::Feed(report) => Ok(report),
+    match ingest(store, feed, &read, job)? {
+        Ingested::Feed(report) => Ok(RefreshReport {
+            server_wait: freshness::ttl(&read.bytes),
+            ..report
+        }),
         Ingested::Page(_) => Err(FeedError::NoFeed {
             url: source.to_string(),
             tried: source.to_string(),
@@ -142,9 +181,9 @@ fn ingest(
     store: &mut Store,
     feed: &mut FeedRecord,
     body: &Fetched,
-    now: DateTime<Utc>,
+    job: &Job,
 ) -> Result<Ingested, RefreshError> {
-    let mut upsert = store.begin_upsert(feed.id, now)?;
+    let mut upsert = store.begin_upsert(feed.id, job.now)?;
     let mut kept = 0;
     let prepare = |items| crate::store::prepare(items);
     let content_type = body.content_type.as_deref();
@@ -169,12 +208,13 @@ fn ingest(
     }
     let truncated = remember_body(feed, body, truncated, kept);
     upsert.save_feed(feed)?;
-    let stats = upsert.commit()?;
+    let stats = upsert.commit_keeping(job.retention)?;
     Ok(Ingested::Feed(RefreshReport {
         stats,
         unchanged: false,
         feed_title: feed.title.clone(),
         truncated,
+        server_wait: server_wait(body, job.now),
     }))
 }
 
@@ -208,17 +248,21 @@ fn file_url(path: &Path) -> String {
         .map_or_else(|| "file:///".to_string(), String::from)
 }
 
-fn unchanged(store: &Store, feed: &FeedRecord) -> Result<RefreshReport, RefreshError> {
-    let counts = store.counts(feed.id)?;
+fn unchanged(
+    store: &Store,
+    feed: &FeedRecord,
+    server_wait: Option<Duration>,
+) -> Result<RefreshReport, RefreshError> {
+    let counts = store.counts(&ListQuery::new(Scope::Feed(feed.id)))?;
     Ok(RefreshReport {
         stats: UpsertStats {
-            new: 0,
-            updated: 0,
             total: counts.total,
+            ..UpsertStats::default()
         },
         unchanged: true,
         feed_title: feed.title.clone(),
         truncated: None,
+        server_wait,
     })
 }
 

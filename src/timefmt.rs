@@ -62,8 +62,32 @@ fn parse_zone(name: &str) -> Option<Tz> {
     name.parse::<Tz>().ok()
 }
 
+/// A wait in the largest units that matter: `45 s`, `15 min`, `2 h 5 min`, `3 d`.
+pub fn wait_text(d: std::time::Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0..60 => format!("{secs} s"),
+        60..3600 => format!("{} min", secs.div_ceil(60)),
+        3600..86_400 => match (secs % 3600).div_ceil(60) {
+            0 => format!("{} h", secs / 3600),
+            m => format!("{} h {m} min", secs / 3600),
+        },
+        _ => format!("{} d", secs / 86_400),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn waits_in_words() {
+        use std::time::Duration;
+        assert_eq!(super::wait_text(Duration::from_secs(45)), "45 s");
+        assert_eq!(super::wait_text(Duration::from_secs(61)), "2 min");
+        assert_eq!(super::wait_text(Duration::from_secs(7200)), "2 h");
+        assert_eq!(super::wait_text(Duration::from_secs(7500)), "2 h 5 min");
+        assert_eq!(super::wait_text(Duration::from_secs(200_000)), "2 d");
+    }
+
     use super::*;
     use chrono::TimeZone;
 

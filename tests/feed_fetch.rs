@@ -18,7 +18,7 @@ fn fetcher() -> Fetcher {
 fn body(outcome: FetchOutcome) -> Fetched {
     match outcome {
         FetchOutcome::Body(f) => f,
-        FetchOutcome::NotModified => panic!("unexpected 304"),
+        FetchOutcome::NotModified(_) => panic!("unexpected 304"),
     }
 }
 
@@ -73,10 +73,10 @@ fn second_fetch_is_not_modified_and_sends_validators() {
         etag: first.etag.clone(),
         last_modified: first.last_modified.clone(),
     };
-    assert_eq!(
+    assert!(matches!(
         f.get(&server.url("/feed.xml"), &validators).unwrap(),
-        FetchOutcome::NotModified
-    );
+        FetchOutcome::NotModified(_)
+    ));
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
     assert_eq!(requests[0].header("If-None-Match"), None);
@@ -213,6 +213,53 @@ fn site_page_discovery_through_the_server() {
         }
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn retry_after_on_429_and_503_is_kept_and_freshness_headers_are_read() {
+    use chmon::feed::FeedError;
+    use std::time::Duration;
+    let server = TestServer::start();
+    server.route("/slow", Route::status(429).header("Retry-After", "120"));
+    server.route(
+        "/down",
+        Route::status(503).header("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"),
+    );
+    server.route("/plain503", Route::status(503));
+    server.route(
+        "/fresh",
+        Route::ok("<rss/>")
+            .header("Cache-Control", "public, max-age=900")
+            .header("Age", "300"),
+    );
+    let f = fetcher();
+    let none = Validators::default();
+    match f.get(&server.url("/slow"), &none) {
+        Err(FeedError::Throttled {
+            retry_after,
+            status,
+            ..
+        }) => {
+            assert_eq!(retry_after, Duration::from_secs(120));
+            assert!(status.starts_with("429"), "{status}");
+        }
+        other => panic!("expected a throttled error, got {other:?}"),
+    }
+    let err = f.get(&server.url("/slow"), &none).unwrap_err().to_string();
+    assert!(err.contains("the server asked to wait 2 min"), "{err}");
+    assert!(
+        matches!(f.get(&server.url("/down"), &none), Err(FeedError::Throttled { retry_after, .. }) if retry_after == Duration::ZERO),
+        "a date in the past is no wait"
+    );
+    assert!(matches!(
+        f.get(&server.url("/plain503"), &none),
+        Err(FeedError::Http { .. })
+    ));
+    let fresh = body(f.get(&server.url("/fresh"), &none).unwrap());
+    assert_eq!(
+        fresh.freshness.lifetime(chrono::Utc::now()),
+        Some(Duration::from_secs(600))
+    );
 }
 
 /// `timeout_secs` is a deadline for the whole request: a body that keeps trickling (a byte

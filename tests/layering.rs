@@ -14,14 +14,16 @@ const LAYERS: &[&[&str]] = &[
     &["hash", "key", "model", "timefmt", "demo"],
     &["text"],
     // The TUI's vocabulary and article rendering (pure).
-    &["action", "article"],
+    &["action", "article", "schedule", "agency"],
     &["keymap"],
     &["i18n"],
     // Settings: the command line and the config file.
     &["config"],
     // Getting feeds and keeping them.
     &["feed", "store"],
-    &["extract", "refresh"],
+    &["extract", "refresh", "opml"],
+    // Many feeds at once.
+    &["refresh_pool"],
     // The reader: state, then drawing, then the loop; the scriptable commands.
     &["app"],
     &["ui"],

@@ -13,6 +13,8 @@ fn scope_name(scope: Scope) -> &'static str {
     match scope {
         Scope::List => "list",
         Scope::Article => "article",
+        Scope::Feeds => "feeds",
+        Scope::Browse => "list, feeds",
         Scope::Both => "everywhere",
         Scope::Always => "anywhere",
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use chmon::feed::fetch::{FetchOptions, Fetcher};
 use chmon::feed::parse::{Parsed, parse_body};
-use chmon::model::ParsedFeed;
+use chmon::model::{ListQuery, ParsedFeed, Scope};
 use chmon::refresh::refresh;
 use chmon::store::Store;
 use chrono::Utc;
@@ -68,9 +68,10 @@ fn a_big_feed_is_stored_as_the_whole_parse_gives_it() {
     assert_eq!(report.stats.total, 1600);
     assert_eq!(report.feed_title, want.title);
     let feed_id = store.feed(&source).unwrap().id;
+    let query = ListQuery::new(Scope::Feed(feed_id));
     for i in [0, 499, 500, 501, 1599] {
         let got = store
-            .article_by_key(feed_id, &want.items[i].key)
+            .article_by_key(&query, &want.items[i].key)
             .unwrap()
             .unwrap();
         assert_eq!(got.title, want.items[i].title);
@@ -89,7 +90,13 @@ fn an_error_in_a_later_piece_leaves_the_cache_unchanged() {
     let source = write(dir.path(), &feed(3, None));
     refresh(&mut store, &fetcher, &source, Utc::now()).unwrap();
     let before = store.feed(&source).unwrap();
-    assert_eq!(store.counts(before.id).unwrap().total, 3);
+    assert_eq!(
+        store
+            .counts(&ListQuery::new(Scope::Feed(before.id)))
+            .unwrap()
+            .total,
+        3
+    );
     // The big feed breaks in its fourth piece, after three pieces went into the transaction.
     let bytes = feed(1800, Some(1700));
     assert!(matches!(
@@ -99,7 +106,13 @@ fn an_error_in_a_later_piece_leaves_the_cache_unchanged() {
     write(dir.path(), &bytes);
     let err = refresh(&mut store, &fetcher, &source, Utc::now()).unwrap_err();
     assert!(err.to_string().contains("invalid feed"), "{err}");
-    assert_eq!(store.counts(before.id).unwrap().total, 3);
+    assert_eq!(
+        store
+            .counts(&ListQuery::new(Scope::Feed(before.id)))
+            .unwrap()
+            .total,
+        3
+    );
     assert_eq!(store.feed(&source).unwrap(), before);
     // And a later good refresh works on the same store.
     write(dir.path(), &feed(1600, None));
@@ -132,7 +145,7 @@ fn a_big_feed_found_through_a_page_is_stored_in_pieces_too() {
     assert_eq!(feed.feed_url, Some(server.url("/big.xml")));
     for i in [0, 777, 1599] {
         let got = store
-            .article_by_key(feed.id, &want.items[i].key)
+            .article_by_key(&ListQuery::new(Scope::Feed(feed.id)), &want.items[i].key)
             .unwrap()
             .unwrap();
         assert_eq!(got.body, want.items[i].body);

@@ -8,6 +8,11 @@ use chmon::model::Item;
 use chmon::store::{FeedRecord, Store, UpsertStats};
 use chrono::{DateTime, TimeZone, Utc};
 
+/// The list of one feed.
+fn q(feed: i64) -> chmon::model::ListQuery {
+    chmon::model::ListQuery::new(chmon::model::Scope::Feed(feed))
+}
+
 fn at(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 3, 10, hour, 0, 0).unwrap()
 }
@@ -33,7 +38,7 @@ fn store_with_feed() -> (Store, i64) {
 
 fn keys(store: &Store, feed: i64, offset: usize, limit: usize) -> Vec<String> {
     store
-        .headlines(feed, offset, limit)
+        .headlines(&q(feed), offset, limit)
         .unwrap()
         .into_iter()
         .map(|h| store.article(h.id).unwrap().unwrap().key)
@@ -50,7 +55,8 @@ fn upsert_counts_new_updated_and_unchanged() {
         UpsertStats {
             new: 2,
             updated: 0,
-            total: 2
+            total: 2,
+            removed: 0
         }
     );
     let stats = store.upsert_items(feed, &first, at(4)).unwrap();
@@ -59,7 +65,8 @@ fn upsert_counts_new_updated_and_unchanged() {
         UpsertStats {
             new: 0,
             updated: 0,
-            total: 2
+            total: 2,
+            removed: 0
         }
     );
     let mut changed = item("b", Some(at(2)));
@@ -71,10 +78,11 @@ fn upsert_counts_new_updated_and_unchanged() {
         UpsertStats {
             new: 1,
             updated: 1,
-            total: 3
+            total: 3,
+            removed: 0
         }
     );
-    let b = store.article_by_key(feed, "b").unwrap().unwrap();
+    let b = store.article_by_key(&q(feed), "b").unwrap().unwrap();
     assert_eq!(b.body.as_deref(), Some("<p>Оновлений текст.</p>"));
     assert_eq!(b.first_seen, at(3), "an update keeps first_seen");
 }
@@ -89,7 +97,7 @@ fn read_state_survives_an_update_and_vanished_items_stay() {
             at(3),
         )
         .unwrap();
-    let a = store.article_by_key(feed, "a").unwrap().unwrap();
+    let a = store.article_by_key(&q(feed), "a").unwrap().unwrap();
     store.set_read(a.id, true).unwrap();
     let mut edited = item("a", Some(at(1)));
     edited.title = "Новина a (оновлено)".into();
@@ -99,14 +107,15 @@ fn read_state_survives_an_update_and_vanished_items_stay() {
         UpsertStats {
             new: 0,
             updated: 1,
-            total: 2
+            total: 2,
+            removed: 0
         }
     );
     let a2 = store.article(a.id).unwrap().unwrap();
     assert!(a2.read);
     assert_eq!(a2.title, "Новина a (оновлено)");
     assert!(
-        store.article_by_key(feed, "b").unwrap().is_some(),
+        store.article_by_key(&q(feed), "b").unwrap().is_some(),
         "archived"
     );
     store.set_read(a.id, false).unwrap();
@@ -127,7 +136,7 @@ fn order_is_newest_first_with_undated_items_at_first_seen() {
         .upsert_items(feed, &[item("tie", Some(at(5)))], at(6))
         .unwrap();
     assert_eq!(keys(&store, feed, 0, 10), ["new", "tie", "undated", "old"]);
-    let heads = store.headlines(feed, 0, 10).unwrap();
+    let heads = store.headlines(&q(feed), 0, 10).unwrap();
     assert_eq!(heads[2].time, at(5));
     assert!(!heads[2].dated);
     assert!(heads[0].dated);
@@ -155,29 +164,29 @@ fn windows_positions_and_counts() {
     assert_eq!(keys(&store, feed, 28, 5), all[28..]);
     assert!(keys(&store, feed, 30, 5).is_empty());
     for (pos, key) in all.iter().enumerate() {
-        let id = store.article_by_key(feed, key).unwrap().unwrap().id;
-        assert_eq!(store.position_of(feed, id).unwrap(), Some(pos));
+        let id = store.article_by_key(&q(feed), key).unwrap().unwrap().id;
+        assert_eq!(store.position_of(&q(feed), id).unwrap(), Some(pos));
     }
-    assert_eq!(store.position_of(feed, 999_999).unwrap(), None);
+    assert_eq!(store.position_of(&q(feed), 999_999).unwrap(), None);
     assert_eq!(
-        store.counts(feed).unwrap(),
+        store.counts(&q(feed)).unwrap(),
         Counts {
             total: 30,
             unread: 30
         }
     );
-    for h in store.headlines(feed, 0, 4).unwrap() {
+    for h in store.headlines(&q(feed), 0, 4).unwrap() {
         store.set_read(h.id, true).unwrap();
     }
     assert_eq!(
-        store.counts(feed).unwrap(),
+        store.counts(&q(feed)).unwrap(),
         Counts {
             total: 30,
             unread: 26
         }
     );
-    assert!(store.headlines(feed, 0, 5).unwrap()[3].read);
-    assert!(!store.headlines(feed, 0, 5).unwrap()[4].read);
+    assert!(store.headlines(&q(feed), 0, 5).unwrap()[3].read);
+    assert!(!store.headlines(&q(feed), 0, 5).unwrap()[4].read);
 }
 
 #[test]
@@ -188,16 +197,16 @@ fn feeds_are_separate_and_records_round_trip() {
     store
         .upsert_items(feed, &[item("a", Some(at(1)))], at(2))
         .unwrap();
-    let stats = store
-        .upsert_items(other, &[item("a", Some(at(1)))], at(2))
-        .unwrap();
+    let mut elsewhere = item("a", Some(at(1)));
+    elsewhere.link = Some("https://example.org/a".into());
+    let stats = store.upsert_items(other, &[elsewhere], at(2)).unwrap();
     assert_eq!(
         stats.new, 1,
-        "the same key in another feed is another article"
+        "the same key (a guid) with another link in another feed is another article"
     );
-    assert_eq!(store.counts(other).unwrap().total, 1);
-    let id_in_other = store.article_by_key(other, "a").unwrap().unwrap().id;
-    assert_eq!(store.position_of(feed, id_in_other).unwrap(), None);
+    assert_eq!(store.counts(&q(other)).unwrap().total, 1);
+    let id_in_other = store.article_by_key(&q(other), "a").unwrap().unwrap().id;
+    assert_eq!(store.position_of(&q(feed), id_in_other).unwrap(), None);
 
     let record = FeedRecord {
         id: feed,
@@ -225,7 +234,7 @@ fn whole_article_round_trips_with_cyrillic_and_emoji() {
     it.lead = Some("Лід: «п’ятниця», ґанок, їжак.".into());
     it.author = None;
     store.upsert_items(feed, &[it.clone()], at(8)).unwrap();
-    let got = store.article_by_key(feed, &it.key).unwrap().unwrap();
+    let got = store.article_by_key(&q(feed), &it.key).unwrap().unwrap();
     assert_eq!(got.key, it.key);
     assert_eq!(got.title, it.title);
     assert_eq!(got.link, it.link);

@@ -10,6 +10,11 @@ use chmon::model::Item;
 use chmon::store::Store;
 use chrono::{TimeZone, Utc};
 
+/// The list of one feed.
+fn q(feed: i64) -> chmon::model::ListQuery {
+    chmon::model::ListQuery::new(chmon::model::Scope::Feed(feed))
+}
+
 fn item(key: &str) -> Item {
     Item {
         key: key.into(),
@@ -37,7 +42,7 @@ fn assert_usable(path: &Path) {
     assert_eq!(store.notice(), None);
     let feed = store.feed("src").unwrap().id;
     store.upsert_items(feed, &[item("x")], Utc::now()).unwrap();
-    assert_eq!(store.headlines(feed, 0, 10).unwrap().len(), 1);
+    assert_eq!(store.headlines(&q(feed), 0, 10).unwrap().len(), 1);
 }
 
 #[test]
@@ -52,15 +57,15 @@ fn creates_dirs_and_reopening_keeps_data() {
         store
             .upsert_items(feed, &[item("1"), item("2")], Utc::now())
             .unwrap();
-        let first = store.headlines(feed, 0, 1).unwrap()[0].id;
+        let first = store.headlines(&q(feed), 0, 1).unwrap()[0].id;
         store.set_read(first, true).unwrap();
     }
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.notice(), None);
     let feed = store.feed("https://monitor.cn.ua/news.xml").unwrap().id;
-    let counts = store.counts(feed).unwrap();
+    let counts = store.counts(&q(feed)).unwrap();
     assert_eq!((counts.total, counts.unread), (2, 1));
-    let body = store.article_by_key(feed, "2").unwrap().unwrap().body;
+    let body = store.article_by_key(&q(feed), "2").unwrap().unwrap().body;
     assert_eq!(body, item("2").body);
     let raw = rusqlite::Connection::open(&path).unwrap();
     let mode: String = raw
@@ -187,7 +192,7 @@ fn two_stores_on_one_file_write_alternately_and_concurrently() {
             .unwrap();
         assert_eq!(stats.total, 2 * i + 2);
     }
-    let id = b.article_by_key(feed, "a3").unwrap().unwrap().id;
+    let id = b.article_by_key(&q(feed), "a3").unwrap().unwrap().id;
     b.set_read(id, true).unwrap();
     assert!(a.article(id).unwrap().unwrap().read);
     let threads: Vec<_> = [a, b]
@@ -199,7 +204,7 @@ fn two_stores_on_one_file_write_alternately_and_concurrently() {
                     let batch: Vec<Item> =
                         (0..20).map(|j| item(&format!("t{n}-{i}-{j}"))).collect();
                     store.upsert_items(feed, &batch, Utc::now()).unwrap();
-                    store.counts(feed).unwrap();
+                    store.counts(&q(feed)).unwrap();
                 }
             })
         })
@@ -208,5 +213,5 @@ fn two_stores_on_one_file_write_alternately_and_concurrently() {
         t.join().unwrap();
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.counts(feed).unwrap().total, 20 + 2 * 40 * 20);
+    assert_eq!(store.counts(&q(feed)).unwrap().total, 20 + 2 * 40 * 20);
 }

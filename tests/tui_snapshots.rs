@@ -85,14 +85,7 @@ fn status_bar_after_an_error() {
 #[test]
 fn after_a_refresh_with_news() {
     let (mut app, mut fake) = list(Lang::Uk);
-    fake.send(
-        &mut app,
-        Action::RefreshFinished {
-            now: now(),
-            new: 5,
-            feed_title: None,
-        },
-    );
+    fake.send(&mut app, tui_support::refreshed(5));
     assert!(screen(&app).contains("5 нових"));
 }
 

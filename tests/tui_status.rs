@@ -17,14 +17,7 @@ use chmon::keymap::{Key, KeyPress};
 use tui_support::{Fake, headlines, now, started};
 
 fn refreshed(app: &mut App, fake: &mut Fake) {
-    fake.send(
-        app,
-        Action::RefreshFinished {
-            now: now(),
-            new: 3,
-            feed_title: None,
-        },
-    );
+    fake.send(app, tui_support::refreshed(3));
     assert_eq!(app.status, Status::Info("3 нові".into()));
 }
 

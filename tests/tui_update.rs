@@ -16,7 +16,11 @@ fn list_app(n: usize) -> (App, Fake) {
 
 #[test]
 fn start_loads_a_window_not_the_whole_cache() {
-    let mut app = App::new(tui_support::settings(Lang::Uk), now(), None);
+    let mut app = App::new(
+        tui_support::settings(Lang::Uk),
+        now(),
+        vec![tui_support::agency_feed()],
+    );
     let _ = chmon::app::update(
         &mut app,
         Action::Resize {
@@ -35,7 +39,11 @@ fn start_loads_a_window_not_the_whole_cache() {
     assert!(
         matches!(effects[0], Effect::Store(StoreJob::LoadHeadlines { offset: 0, limit, .. }) if limit <= 100)
     );
-    assert_eq!(effects[1], Effect::Refresh);
+    assert_eq!(
+        effects[1],
+        Effect::Refresh(vec![1]),
+        "never fetched: due at once"
+    );
     assert!(app.refreshing);
 }
 
@@ -168,7 +176,7 @@ fn r_refreshes_once_and_q_quits() {
     fake.key(&mut app, Intent::Refresh);
     assert!(app.refreshing);
     fake.key(&mut app, Intent::Quit);
-    assert_eq!(fake.effects, vec![Effect::Refresh, Effect::Quit]);
+    assert_eq!(fake.effects, vec![Effect::Refresh(vec![1]), Effect::Quit]);
     assert!(app.quit);
 }
 
@@ -197,14 +205,7 @@ fn a_refresh_keeps_the_selected_article() {
     }
     fresh.append(&mut fake.rows);
     fake.rows = fresh;
-    fake.send(
-        &mut app,
-        Action::RefreshFinished {
-            now: now(),
-            new: 3,
-            feed_title: None,
-        },
-    );
+    fake.send(&mut app, tui_support::refreshed(3));
     assert_eq!(app.list.selected, 8);
     assert_eq!(app.list.selected_row().map(|h| h.id), id);
     assert_eq!(app.list.selected - app.list.top, on_screen);

@@ -59,10 +59,41 @@ pub(super) fn mouse(app: &mut App, mouse: Mouse) -> Vec<Effect> {
         return Vec::new();
     }
     match mouse {
+        Mouse::ScrollUp if app.pane_focus => intents::apply(app, Intent::Up),
+        Mouse::ScrollDown if app.pane_focus => intents::apply(app, Intent::Down),
         Mouse::ScrollUp => app.select(app.list.selected.saturating_sub(3)),
         Mouse::ScrollDown => app.select(app.list.selected + 3),
-        Mouse::Click { row, .. } => clicked(app, row),
+        Mouse::Click { column, row } if column < app.pane_width() || app.pane_fills_screen() => {
+            pane_clicked(app, row)
+        }
+        Mouse::Click { row, .. } => {
+            app.pane_focus = false;
+            clicked(app, row)
+        }
     }
+}
+
+/// A click in the feed pane moves its cursor there (and gives it the keys); a second click
+/// on the same line shows it.
+fn pane_clicked(app: &mut App, row: u16) -> Vec<Effect> {
+    let Some(line) = usize::from(row).checked_sub(1) else {
+        return Vec::new();
+    };
+    let top = app
+        .feeds
+        .cursor
+        .saturating_sub(app.body_height().saturating_sub(1));
+    let target = top + line;
+    if target >= app.feeds.lines().len() {
+        return Vec::new();
+    }
+    let again = app.pane_focus && target == app.feeds.cursor;
+    app.pane_focus = true;
+    app.feeds.select(target);
+    if again {
+        return intents::apply(app, Intent::ChooseFeed);
+    }
+    Vec::new()
 }
 
 fn clicked(app: &mut App, row: u16) -> Vec<Effect> {

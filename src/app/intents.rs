@@ -2,7 +2,7 @@
 //! each arm a short function. Part of `update`: pure state changes that return effects; no IO.
 
 use super::reader::Reader;
-use super::{App, Status};
+use super::{App, Status, panes, refreshing};
 use crate::action::{Effect, Intent, StoreJob};
 
 /// A movement, in whichever view is open.
@@ -37,6 +37,10 @@ pub(super) fn apply(app: &mut App, intent: Intent) -> Vec<Effect> {
         Intent::Previous => step(app, -1),
         Intent::OpenLink => open_link(app),
         Intent::ToggleRead => toggle_read(app),
+        Intent::ToggleFeeds => panes::toggle(app),
+        Intent::SwitchPane => panes::switch(app),
+        Intent::ChooseFeed => panes::choose(app),
+        Intent::Fold => panes::fold(app),
     }
 }
 
@@ -51,19 +55,18 @@ pub(super) fn quit(app: &mut App) -> Vec<Effect> {
     vec![Effect::Quit]
 }
 
+/// `r`: every feed that is not being fetched and whose server lets us ask.
 fn refresh(app: &mut App) -> Vec<Effect> {
-    if app.refreshing {
-        return Vec::new();
-    }
-    app.refreshing = true;
-    app.refresh_error = None;
     app.say(Status::None);
-    vec![Effect::Refresh]
+    refreshing::manual(app)
 }
 
 fn motion(app: &mut App, motion: Motion) -> Vec<Effect> {
     let body = app.body_height();
     let Some(reader) = app.reader.as_mut() else {
+        if app.pane_focus {
+            return pane_motion(app, motion);
+        }
         return select(app, motion);
     };
     let page = body.saturating_sub(1).max(1) as isize;
@@ -74,6 +77,21 @@ fn motion(app: &mut App, motion: Motion) -> Vec<Effect> {
         Motion::Bottom => reader.scroll = reader.max_scroll(body),
     }
     Vec::new()
+}
+
+/// Movement in the feed pane: its cursor moves.
+fn pane_motion(app: &mut App, motion: Motion) -> Vec<Effect> {
+    let (at, page) = (
+        app.feeds.cursor,
+        app.body_height().saturating_sub(1).max(1) as isize,
+    );
+    let target = match motion {
+        Motion::Lines(n) => at.saturating_add_signed(n),
+        Motion::Pages(n) => at.saturating_add_signed(n * page),
+        Motion::Top => 0,
+        Motion::Bottom => usize::MAX,
+    };
+    panes::move_to(app, target)
 }
 
 /// Movement in the list: the selection moves (and the window of rows follows).
@@ -128,6 +146,9 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
 /// n/p: in the article view the next or previous headline of the list, if there is one; in
 /// the list, a step of the selection.
 fn step(app: &mut App, delta: isize) -> Vec<Effect> {
+    if app.reader.is_none() && app.pane_focus {
+        return pane_motion(app, Motion::Lines(delta));
+    }
     if app.reader.is_none() {
         return select(app, Motion::Lines(delta));
     }
@@ -144,6 +165,9 @@ fn step(app: &mut App, delta: isize) -> Vec<Effect> {
 
 /// `o`: the article's link; in the list the selected article is loaded first.
 fn open_link(app: &mut App) -> Vec<Effect> {
+    if app.pane_focus && app.reader.is_none() {
+        return Vec::new();
+    }
     if let Some(reader) = &app.reader {
         let link = reader.article.as_ref().and_then(|a| a.link.clone());
         return open_url(app, link.as_deref());

@@ -4,8 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::action::{Effect, HeadlineWindow, StoreJob};
-use crate::model::Counts;
-use crate::model::Headline;
+use crate::model::{Counts, Headline, ListQuery};
 use crate::timefmt::Zone;
 
 /// One line of the list on screen.
@@ -20,6 +19,8 @@ pub enum ListLine {
 /// The list: only a window of rows is in memory; `total` counts them all.
 #[derive(Debug, Clone, Default)]
 pub struct ListState {
+    /// Which list this is (the scope, and the filters that come).
+    pub query: ListQuery,
     pub counts: Counts,
     /// Absolute position of `rows[0]`.
     pub offset: usize,
@@ -35,6 +36,16 @@ pub struct ListState {
 }
 
 impl ListState {
+    /// An empty list of `query`, not loaded yet; later answers for the old list are stale.
+    pub fn switch_to(&mut self, query: ListQuery) {
+        let seq = self.seq;
+        *self = ListState {
+            query,
+            seq,
+            ..ListState::default()
+        };
+    }
+
     pub fn row(&self, pos: usize) -> Option<&Headline> {
         pos.checked_sub(self.offset).and_then(|i| self.rows.get(i))
     }
@@ -124,6 +135,7 @@ impl ListState {
         self.pending = Some((self.seq, offset, limit));
         Some(Effect::Store(StoreJob::LoadHeadlines {
             seq: self.seq,
+            query: self.query.clone(),
             offset,
             limit,
         }))

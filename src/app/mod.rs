@@ -1,11 +1,15 @@
 //! The TUI's state and `update`, the only code that changes it: one exhaustive match over
-//! `Action`, each arm handed to `input`, `intents` or `results`. No IO, no clock reads (the
-//! runtime passes `now` in), no terminal or network types: every outside effect is an `Effect`.
+//! `Action`, each arm handed to `input`, `intents`, `panes`, `refreshing` or `results`. No IO,
+//! no clock reads (the runtime passes `now` in), no terminal or network types: every outside
+//! effect is an `Effect`.
 
+pub mod feeds;
 mod input;
 mod intents;
 pub mod list;
+mod panes;
 pub mod reader;
+pub mod refreshing;
 mod results;
 
 use std::time::Duration;
@@ -13,15 +17,21 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::action::{Action, Effect, View};
-use crate::config::Settings;
+use crate::config::{FeedSpec, Settings};
+use crate::model::{FeedSummary, ListQuery, Scope};
+use feeds::FeedPane;
 use list::{ListLine, ListState};
 use reader::{Context, Reader};
+use refreshing::RefreshState;
 
 /// Rows the chrome takes: title bar, status bar, hint bar.
 pub const CHROME_ROWS: u16 = 3;
 /// Below this the screen shows only a "too small" message.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
+/// Below this width the feed pane is not shown beside the list (it takes the screen instead
+/// while it has the keys).
+pub const PANE_MIN_WIDTH: u16 = 70;
 /// How often the clock is wanted while the refresh spinner turns.
 pub const SPINNER_TICK: Duration = Duration::from_millis(120);
 /// How often the clock is wanted while a status message waits to expire.
@@ -45,13 +55,19 @@ pub struct App {
     pub now: DateTime<Utc>,
     pub width: u16,
     pub height: u16,
-    pub feed_title: Option<String>,
+    /// The run's feeds (cache ids), in the list's order; `settings.feeds` is index-aligned.
+    pub feed_ids: Vec<i64>,
+    pub feeds: FeedPane,
+    /// The keys are in the feed pane (else in the list).
+    pub pane_focus: bool,
     pub list: ListState,
     /// `Some` while the article view is open.
     pub reader: Option<Reader>,
     pub help: bool,
     pub status: Status,
+    /// True while any feed is being refreshed.
     pub refreshing: bool,
+    pub refresh: RefreshState,
     /// The last refresh error, kept for the empty-cache screen.
     pub refresh_error: Option<String>,
     pub spinner: usize,
@@ -64,18 +80,38 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(settings: Settings, now: DateTime<Utc>, feed_title: Option<String>) -> App {
+    /// The reader over the run's feeds (as the cache has them, in the list's order).
+    pub fn new(settings: Settings, now: DateTime<Utc>, feeds: Vec<FeedSummary>) -> App {
+        let one_off = settings.one_off;
+        let scope = match (one_off, feeds.first()) {
+            (true, Some(f)) => Scope::Feed(f.id),
+            _ => Scope::All,
+        };
+        let mut list = ListState::default();
+        list.switch_to(ListQuery::new(scope));
+        let mut refresh = RefreshState::default();
+        refresh.states = feeds.iter().map(|f| (f.id, f.state.clone())).collect();
+        let pane = FeedPane {
+            shown: feeds.len() > 1,
+            one_off,
+            loaded: true,
+            feeds,
+            ..FeedPane::default()
+        };
         App {
             settings,
             now,
             width: 80,
             height: 24,
-            feed_title,
-            list: ListState::default(),
+            feed_ids: pane.feeds.iter().map(|f| f.id).collect(),
+            feeds: pane,
+            pane_focus: false,
+            list,
             reader: None,
             help: false,
             status: Status::None,
             refreshing: false,
+            refresh,
             refresh_error: None,
             spinner: 0,
             quit: false,
@@ -100,9 +136,28 @@ impl App {
         self.width < MIN_WIDTH || self.height < MIN_HEIGHT
     }
 
-    /// The title bar's name: the feed's own title, else what the user gave.
-    pub fn title(&self) -> &str {
-        self.feed_title.as_deref().unwrap_or(&self.settings.source)
+    /// The title bar's name: the list shown («Усі новини», a section, a feed's name).
+    pub fn title(&self) -> String {
+        match &self.list.query.scope {
+            Scope::Feed(id) => self.label_of(*id),
+            Scope::Section(name) => name.clone(),
+            Scope::All if self.feed_ids.len() == 1 => self.label_of(self.feed_ids[0]),
+            Scope::All => self.settings.lang.strings().all_news.to_string(),
+        }
+    }
+
+    /// A feed's name: the list's, else its own title, else its source.
+    pub fn label_of(&self, id: i64) -> String {
+        match self.feeds.feed(id) {
+            Some(feed) => feed.label().to_string(),
+            None => self.settings.first_source().to_string(),
+        }
+    }
+
+    /// The settings of a feed of this run.
+    pub fn spec_of(&self, id: i64) -> Option<&FeedSpec> {
+        let at = self.feed_ids.iter().position(|&f| f == id)?;
+        self.settings.feeds.get(at)
     }
 
     /// Which screen keys act on now.
@@ -110,8 +165,27 @@ impl App {
         match (self.help, &self.reader) {
             (true, _) => View::Help,
             (false, Some(_)) => View::Article,
+            (false, None) if self.pane_focus => View::Feeds,
             (false, None) => View::List,
         }
+    }
+
+    /// Columns of the feed pane beside the list: 0 when it is hidden or the screen too narrow.
+    pub fn pane_width(&self) -> u16 {
+        if !self.feeds.shown || self.width < PANE_MIN_WIDTH || self.reader.is_some() {
+            return 0;
+        }
+        (self.width / 4).clamp(24, 36)
+    }
+
+    /// True when the feed pane takes the whole body (it has the keys on a narrow screen).
+    pub fn pane_fills_screen(&self) -> bool {
+        self.pane_focus && self.reader.is_none() && self.pane_width() == 0
+    }
+
+    /// True when each headline should say which feed it is from.
+    pub fn shows_feed_names(&self) -> bool {
+        !matches!(self.list.query.scope, Scope::Feed(_)) && self.feed_ids.len() > 1
     }
 
     pub fn list_lines(&self) -> Vec<ListLine> {
@@ -119,13 +193,18 @@ impl App {
     }
 
     /// How often the runtime should send `Action::Tick` with the time; `None`: not at all.
+    /// Besides the spinner and the status, the timer: when the next feed is due.
     pub fn tick_interval(&self) -> Option<Duration> {
-        if self.refreshing || !self.list.loaded {
+        let ui = if self.refreshing || !self.list.loaded {
             Some(SPINNER_TICK)
         } else if self.status != Status::None {
             Some(STATUS_TICK)
         } else {
             None
+        };
+        match (ui, refreshing::wait(self)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
@@ -167,26 +246,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             notice,
         } => started(app, now, refresh, notice),
         Action::HeadlinesLoaded(window) => results::headlines(app, window),
+        Action::FeedsLoaded { feeds, counts } => results::feeds(app, feeds, counts),
         Action::Located {
+            query,
             article_id,
             position,
             counts,
-        } => results::located(app, article_id, position, counts),
+        } => results::located(app, &query, article_id, position, counts),
         Action::ArticleLoaded { id, article } => results::article(app, id, article.map(|a| *a)),
         Action::StoreFailed(error) => results::store_failed(app, &error),
-        Action::RefreshStarted => results::refresh_started(app),
-        Action::RefreshFinished {
-            now,
-            new,
-            feed_title,
-        } => results::refreshed(app, now, new, feed_title),
-        Action::RefreshFailed { now, error } => results::refresh_failed(app, now, &error),
+        Action::FeedRefreshed(done) => refreshing::feed_done(app, *done),
+        Action::RefreshFailed { now, error } => refreshing::failed(app, now, &error),
         Action::LinkOpened => results::link_opened(app),
         Action::OpenLinkFailed(error) => results::open_failed(app, &error),
     }
 }
 
-/// The first action: the first window of headlines, and a refresh unless told otherwise.
+/// The first action: the first window of headlines (the pane's feeds and counts came with
+/// `App::new`), and (unless told otherwise) the timer, which at once refreshes the feeds that
+/// are due.
 fn started(
     app: &mut App,
     now: DateTime<Utc>,
@@ -202,19 +280,18 @@ fn started(
         .ensure_window(app.body_height(), true)
         .into_iter()
         .collect();
-    if refresh {
-        app.refreshing = true;
-        effects.push(Effect::Refresh);
-    }
+    app.refresh.auto = refresh;
+    effects.extend(refreshing::due(app, now));
     effects
 }
 
-/// The clock: turns the spinner and lets a status message expire.
+/// The clock: turns the spinner, lets a status message expire, and runs the timer.
 fn ticked(app: &mut App, now: DateTime<Utc>) -> Vec<Effect> {
     app.now = now;
     app.spinner = app.spinner.wrapping_add(1);
+    let effects = refreshing::due(app, now);
     let seconds = match app.status {
-        Status::None => return Vec::new(),
+        Status::None => return effects,
         Status::Info(_) => INFO_SECONDS,
         Status::Error(_) => ERROR_SECONDS,
     };
@@ -223,5 +300,5 @@ fn ticked(app: &mut App, now: DateTime<Utc>) -> Vec<Effect> {
         Some(since) if (now - since).num_seconds() >= seconds => app.say(Status::None),
         Some(_) => {}
     }
-    Vec::new()
+    effects
 }

@@ -1,11 +1,12 @@
-//! What comes back from the runtime's workers (headline windows, located selections, loaded
-//! articles, refresh and link results) applied to the state. Part of `update`; no IO.
+//! What comes back from the runtime's workers (headline windows, the feed pane's feeds,
+//! located selections, loaded articles, link results) applied to the state. Part of `update`;
+//! no IO. (Refresh results are in `refreshing`.)
 
-use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
 use super::{App, Status, intents};
 use crate::action::{Effect, HeadlineWindow, StoreJob};
-use crate::model::{Article, Counts};
+use crate::model::{Article, Counts, FeedSummary, ListQuery, Scope};
 use crate::text::sanitize::clean_line;
 
 pub(super) fn headlines(app: &mut App, window: HeadlineWindow) -> Vec<Effect> {
@@ -26,18 +27,24 @@ pub(super) fn store_failed(app: &mut App, error: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn refresh_started(app: &mut App) -> Vec<Effect> {
-    app.refreshing = true;
-    Vec::new()
-}
-
-pub(super) fn refresh_failed(app: &mut App, now: DateTime<Utc>, error: &str) -> Vec<Effect> {
-    let error = clean_line(error);
-    let s = app.settings.lang.strings();
-    app.now = now;
-    app.refreshing = false;
-    app.say(Status::Error(format!("{}: {error}", s.refresh_failed)));
-    app.refresh_error = Some(error);
+/// The feed pane's feeds and counts; the list's own counts follow them.
+pub(super) fn feeds(
+    app: &mut App,
+    feeds: Vec<FeedSummary>,
+    counts: HashMap<Scope, Counts>,
+) -> Vec<Effect> {
+    for feed in &feeds {
+        app.refresh
+            .states
+            .entry(feed.id)
+            .or_insert_with(|| feed.state.clone());
+    }
+    if let Some(&own) = counts.get(&app.list.query.scope)
+        && app.list.loaded
+    {
+        app.list.counts.unread = own.unread;
+    }
+    app.feeds.accept(feeds, counts);
     Vec::new()
 }
 
@@ -56,21 +63,13 @@ pub(super) fn open_failed(app: &mut App, error: &str) -> Vec<Effect> {
     Vec::new()
 }
 
-pub(super) fn refreshed(
-    app: &mut App,
-    now: DateTime<Utc>,
-    new: usize,
-    feed_title: Option<String>,
-) -> Vec<Effect> {
-    app.now = now;
-    app.refreshing = false;
-    app.refresh_error = None;
-    app.say(Status::Info(app.settings.lang.new_count(new)));
-    if feed_title.is_some() {
-        app.feed_title = feed_title;
-    }
+/// After a refresh: find the selected article again (or load the first window).
+pub(super) fn relocate(app: &mut App) -> Vec<Effect> {
     match app.list.selected_row() {
-        Some(row) => vec![Effect::Store(StoreJob::Locate { article_id: row.id })],
+        Some(row) => vec![Effect::Store(StoreJob::Locate {
+            query: app.list.query.clone(),
+            article_id: row.id,
+        })],
         None => app
             .list
             .ensure_window(app.body_height(), true)
@@ -82,10 +81,14 @@ pub(super) fn refreshed(
 /// After a refresh: keep the same article selected at the same place on screen.
 pub(super) fn located(
     app: &mut App,
+    query: &ListQuery,
     article_id: i64,
     position: Option<usize>,
     counts: Counts,
 ) -> Vec<Effect> {
+    if *query != app.list.query {
+        return Vec::new();
+    }
     let height = app.body_height();
     let list = &mut app.list;
     list.counts = counts;

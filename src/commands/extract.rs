@@ -47,7 +47,7 @@ fn load(settings: &Settings, source: &str) -> Result<Loaded, CommandError> {
                 content_type: f.content_type,
                 url: Some(f.url),
             }),
-            FetchOutcome::NotModified => Err(fail("the server sent no page".into())),
+            FetchOutcome::NotModified(_) => Err(fail("the server sent no page".into())),
         };
     }
     if lower.contains("://") {

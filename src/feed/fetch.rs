@@ -12,6 +12,7 @@ use reqwest::blocking::{Client, Response};
 use reqwest::header::{self, HeaderMap};
 
 use super::FeedError;
+use super::freshness::{Freshness, freshness_of, throttled};
 pub use crate::config::FetchOptions;
 use crate::hash::Fast;
 
@@ -27,7 +28,8 @@ pub struct Validators {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchOutcome {
-    NotModified,
+    /// 304, with what the answer said about its freshness.
+    NotModified(Freshness),
     Body(Fetched),
 }
 
@@ -39,6 +41,8 @@ pub struct Fetched {
     pub content_type: Option<String>,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// What the server said about when to ask again.
+    pub freshness: Freshness,
     /// XXH3-64 of `bytes`, computed while they arrived.
     pub hash: u64,
 }
@@ -101,14 +105,11 @@ impl Fetcher {
             .send()
             .map_err(|e| fail(fetch_error::describe(&e, &self.opts)))?;
         let status = response.status();
-        if status == StatusCode::NOT_MODIFIED {
-            return Ok(FetchOutcome::NotModified);
-        }
-        if !status.is_success() {
-            return Err(fail(format!("HTTP {}", status_text(status))));
+        let headers = response.headers().clone();
+        if let Some(outcome) = answered_without_body(url, status, &headers) {
+            return outcome;
         }
         let final_url = response.url().to_string();
-        let headers = response.headers().clone();
         let (bytes, hash) = self.read_body(response, deadline).map_err(fail)?;
         Ok(FetchOutcome::Body(Fetched {
             url: final_url,
@@ -116,6 +117,7 @@ impl Fetcher {
             content_type: header_text(&headers, header::CONTENT_TYPE),
             etag: header_text(&headers, header::ETAG),
             last_modified: header_text(&headers, header::LAST_MODIFIED),
+            freshness: freshness_of(&headers),
             hash,
         }))
     }
@@ -220,6 +222,7 @@ pub fn read_local(path: &Path, max_bytes: u64) -> Result<Fetched, FeedError> {
         content_type: None,
         etag: None,
         last_modified: None,
+        freshness: Freshness::default(),
         hash,
     })
 }
@@ -263,6 +266,32 @@ fn status_text(status: StatusCode) -> String {
         Some(reason) => format!("{} {reason}", status.as_u16()),
         None => status.as_u16().to_string(),
     }
+}
+
+/// What a status means when there is no body to read: 304, a 429/503 with `Retry-After`, or
+/// any other error status. `None`: a success, read the body.
+fn answered_without_body(
+    url: &str,
+    status: StatusCode,
+    headers: &HeaderMap,
+) -> Option<Result<FetchOutcome, FeedError>> {
+    let url = crate::text::sanitize::clean_line(url);
+    if status == StatusCode::NOT_MODIFIED {
+        return Some(Ok(FetchOutcome::NotModified(freshness_of(headers))));
+    }
+    if let Some(retry_after) = throttled(status, headers) {
+        return Some(Err(FeedError::Throttled {
+            url,
+            status: status_text(status),
+            retry_after,
+        }));
+    }
+    (!status.is_success()).then(|| {
+        Err(FeedError::Http {
+            url,
+            cause: format!("HTTP {}", status_text(status)),
+        })
+    })
 }
 
 fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {

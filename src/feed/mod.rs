@@ -12,6 +12,7 @@ mod detect;
 mod dialect;
 pub mod discover;
 pub mod fetch;
+pub mod freshness;
 pub mod identity;
 mod jsonfeed;
 mod links;
@@ -34,6 +35,13 @@ pub enum FeedError {
     Parse { url: String, cause: String },
     #[error("{path}: {cause}")]
     File { path: String, cause: String },
+    /// 429 or 503 with a `Retry-After`: no request to this feed before the time is up.
+    #[error("{url}: HTTP {status} (the server asked to wait {})", crate::timefmt::wait_text(*retry_after))]
+    Throttled {
+        url: String,
+        status: String,
+        retry_after: std::time::Duration,
+    },
     #[error("{url}: no feed found (tried {tried})")]
     NoFeed { url: String, tried: String },
     /// The HTTP client itself could not be built (no URL involved yet).

@@ -10,7 +10,11 @@ use crate::action::{Intent, View};
 pub enum Scope {
     List,
     Article,
-    /// The list and the article view.
+    /// The feed pane (while it has the keys).
+    Feeds,
+    /// The list and the feed pane.
+    Browse,
+    /// The list, the feed pane and the article view.
     Both,
     /// Every view, the help overlay included.
     Always,
@@ -21,6 +25,8 @@ impl Scope {
         match self {
             Scope::List => view == View::List,
             Scope::Article => view == View::Article,
+            Scope::Feeds => view == View::Feeds,
+            Scope::Browse => matches!(view, View::List | View::Feeds),
             Scope::Both => view != View::Help,
             Scope::Always => true,
         }
@@ -113,7 +119,21 @@ pub const TABLE: &[Entry] = &[
         Scope::List,
         &["u"],
     )),
+    entry("feeds", Intent::ToggleFeeds, Scope::Browse, &["f"]),
+    hint(entry(
+        "switch_pane",
+        Intent::SwitchPane,
+        Scope::Browse,
+        &["Tab", "BackTab"],
+    )),
+    hint(entry(
+        "choose_feed",
+        Intent::ChooseFeed,
+        Scope::Feeds,
+        &["Enter", "l", "→"],
+    )),
+    hint(entry("fold", Intent::Fold, Scope::Feeds, &["z"])),
     hint(entry("help", Intent::Help, Scope::Both, &["?"])),
-    hint(entry("quit", Intent::Quit, Scope::List, &["q"])),
+    hint(entry("quit", Intent::Quit, Scope::Browse, &["q"])),
     entry("quit_anywhere", Intent::Quit, Scope::Always, &["Ctrl-c"]),
 ];

@@ -5,9 +5,7 @@
 
 use std::time::Instant;
 
-use chrono::{DateTime, Utc};
-
-use super::{Ingested, RefreshError, RefreshReport, ingest};
+use super::{Ingested, Job, RefreshError, RefreshReport, ingest};
 use crate::feed::FeedError;
 use crate::feed::fetch::{FetchOutcome, Fetcher, Validators};
 use crate::store::{FeedRecord, Store};
@@ -33,7 +31,7 @@ pub(super) fn discover(
     fetcher: &Fetcher,
     feed: &mut FeedRecord,
     page: Page<'_>,
-    now: DateTime<Utc>,
+    job: &Job,
 ) -> Result<RefreshReport, RefreshError> {
     let mut tried = Vec::new();
     for candidate in candidates(page.url, page.feed_urls) {
@@ -48,7 +46,7 @@ pub(super) fn discover(
         };
         let mut found = feed.clone();
         found.feed_url = Some(candidate);
-        match ingest(store, &mut found, &fetched, now) {
+        match ingest(store, &mut found, &fetched, job) {
             Ok(Ingested::Feed(report)) => {
                 *feed = found;
                 return Ok(report);

@@ -7,10 +7,12 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use std::collections::HashMap;
+
 use super::Msg;
 use super::log::Log;
 use crate::action::{Action, HeadlineWindow, StoreJob};
-use crate::model::Counts;
+use crate::model::{Counts, ListQuery, Scope};
 use crate::store::{Store, StoreError};
 
 /// How long a write waits for the lock before it is kept for later.
@@ -23,16 +25,30 @@ const RETRY: Duration = Duration::from_millis(200);
 pub const EXIT_PATIENCE: Duration = Duration::from_secs(15);
 
 /// A read mark not yet in the file: what it should be and what the file said before.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Pending {
     id: i64,
     read: bool,
     was: Option<bool>,
+    /// The lists the article is in (whose counts the mark changes).
+    scopes: Vec<Scope>,
+}
+
+impl Pending {
+    /// How the mark changes an unread count of a list it is in.
+    fn correct(&self, counts: &mut Counts) {
+        match (self.was, self.read) {
+            (Some(true), false) => counts.unread += 1,
+            (Some(false), true) => counts.unread = counts.unread.saturating_sub(1),
+            (Some(true), true) | (Some(false), false) | (None, _) => {}
+        }
+    }
 }
 
 struct Cache {
     store: Store,
-    feed_id: i64,
+    /// The run's feeds, in the list's order.
+    feed_ids: Vec<i64>,
     pending: Vec<Pending>,
     next_retry: Instant,
     tx: Sender<Msg>,
@@ -42,14 +58,14 @@ struct Cache {
 /// Starts the worker; it ends when `jobs` closes and the kept writes are written (or given up).
 pub fn spawn(
     store: Store,
-    feed_id: i64,
+    feed_ids: Vec<i64>,
     jobs: Receiver<StoreJob>,
     tx: Sender<Msg>,
     log: Log,
 ) -> std::io::Result<JoinHandle<()>> {
     let cache = Cache {
         store,
-        feed_id,
+        feed_ids,
         pending: Vec::new(),
         next_retry: Instant::now(),
         tx,
@@ -90,11 +106,17 @@ impl Cache {
             StoreJob::SetRead { id, read } => {
                 self.keep(id, read);
                 self.flush();
-                return true;
+                self.feeds()
             }
-            StoreJob::LoadHeadlines { seq, offset, limit } => self.headlines(seq, offset, limit),
-            StoreJob::Locate { article_id } => self.locate(article_id),
+            StoreJob::LoadHeadlines {
+                seq,
+                query,
+                offset,
+                limit,
+            } => self.headlines(seq, &query, offset, limit),
+            StoreJob::Locate { query, article_id } => self.locate(query, article_id),
             StoreJob::LoadArticle { id } => self.article(id),
+            StoreJob::LoadFeeds => self.feeds(),
         };
         let action = answer.unwrap_or_else(|e| {
             self.log.line(&format!("cache: {e}"));
@@ -103,9 +125,15 @@ impl Cache {
         self.tx.send(Msg::Action(action)).is_ok()
     }
 
-    fn headlines(&self, seq: u64, offset: usize, limit: usize) -> Result<Action, StoreError> {
-        let counts = self.counts()?;
-        let mut rows = self.store.headlines(self.feed_id, offset, limit)?;
+    fn headlines(
+        &self,
+        seq: u64,
+        query: &ListQuery,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Action, StoreError> {
+        let counts = self.counts(query)?;
+        let mut rows = self.store.headlines(query, offset, limit)?;
         for row in &mut rows {
             if let Some(p) = self.pending.iter().find(|p| p.id == row.id) {
                 row.read = p.read;
@@ -119,12 +147,39 @@ impl Cache {
         }))
     }
 
-    fn locate(&self, article_id: i64) -> Result<Action, StoreError> {
+    fn locate(&self, query: ListQuery, article_id: i64) -> Result<Action, StoreError> {
         Ok(Action::Located {
+            position: self.store.position_of(&query, article_id)?,
+            counts: self.counts(&query)?,
+            query,
             article_id,
-            position: self.store.position_of(self.feed_id, article_id)?,
-            counts: self.counts()?,
         })
+    }
+
+    /// The listed feeds and every list's counts, corrected by the writes still kept.
+    fn feeds(&self) -> Result<Action, StoreError> {
+        // The list's feeds in one query; a one-off source is not listed: asked for by id.
+        let mut feeds = self.store.listed_feeds()?;
+        if feeds.iter().map(|f| f.id).ne(self.feed_ids.iter().copied()) {
+            feeds.clear();
+            for &id in &self.feed_ids {
+                feeds.extend(self.store.feed_summary(id)?);
+            }
+        }
+        let mut counts: HashMap<Scope, Counts> = self.store.scope_counts()?;
+        for p in &self.pending {
+            for scope in &p.scopes {
+                if let Some(c) = counts.get_mut(scope) {
+                    p.correct(c);
+                }
+            }
+        }
+        for feed in &mut feeds {
+            if let Some(c) = counts.get(&Scope::Feed(feed.id)) {
+                feed.counts = *c;
+            }
+        }
+        Ok(Action::FeedsLoaded { feeds, counts })
     }
 
     fn article(&self, id: i64) -> Result<Action, StoreError> {
@@ -139,14 +194,14 @@ impl Cache {
     }
 
     /// The stored counts, corrected by the writes still kept.
-    fn counts(&self) -> Result<Counts, StoreError> {
-        let mut counts = self.store.counts(self.feed_id)?;
-        for p in &self.pending {
-            match (p.was, p.read) {
-                (Some(true), false) => counts.unread += 1,
-                (Some(false), true) => counts.unread = counts.unread.saturating_sub(1),
-                (Some(true), true) | (Some(false), false) | (None, _) => {}
-            }
+    fn counts(&self, query: &ListQuery) -> Result<Counts, StoreError> {
+        let mut counts = self.store.counts(query)?;
+        for p in self
+            .pending
+            .iter()
+            .filter(|p| p.scopes.contains(&query.scope))
+        {
+            p.correct(&mut counts);
         }
         Ok(counts)
     }
@@ -158,19 +213,25 @@ impl Cache {
             return;
         }
         let was = self.store.read_state(id).ok().flatten();
-        self.pending.push(Pending { id, read, was });
+        let scopes = self.store.scopes_of(id).unwrap_or_default();
+        self.pending.push(Pending {
+            id,
+            read,
+            was,
+            scopes,
+        });
     }
 
     /// Writes the kept marks in order; stops at the first that finds the file busy.
     fn flush(&mut self) {
         let _ = self.store.set_busy_timeout(WRITE_WAIT);
-        while let Some(&p) = self.pending.first() {
-            match self.store.set_read(p.id, p.read) {
+        while let Some((id, read)) = self.pending.first().map(|p| (p.id, p.read)) {
+            match self.store.set_read(id, read) {
                 Ok(()) => {}
                 Err(e) if e.is_busy() => break,
                 Err(e) => {
                     self.log
-                        .line(&format!("cache: read mark of {} lost: {e}", p.id));
+                        .line(&format!("cache: read mark of {id} lost: {e}"));
                     let _ = self
                         .tx
                         .send(Msg::Action(Action::StoreFailed(e.to_string())));

@@ -29,7 +29,7 @@ impl Context {
         for effect in update(app, action) {
             match effect {
                 Effect::Store(job) => self.store(job),
-                Effect::Refresh => self.refresh(),
+                Effect::Refresh(ids) => self.refresh(ids),
                 Effect::OpenUrl(url) => {
                     self.log.line(&format!("open {url}"));
                     opener::open(&self.browser, &url, &self.tx);
@@ -51,8 +51,8 @@ impl Context {
         }
     }
 
-    fn refresh(&self) {
-        if let Err(e) = workers::refresh(self.refresh.clone(), self.tx.clone()) {
+    fn refresh(&self, ids: Vec<i64>) {
+        if let Err(e) = workers::refresh(self.refresh.clone(), ids, self.tx.clone()) {
             let action = Action::RefreshFailed {
                 now: Utc::now(),
                 error: e.to_string(),

@@ -12,6 +12,7 @@ mod opener;
 mod terminal;
 mod workers;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
@@ -27,6 +28,7 @@ pub use opener::Browser;
 use crate::action::Action;
 use crate::app::App;
 use crate::config::Settings;
+use crate::model::{Counts, FeedSummary, Scope};
 use crate::store::{Store, StoreError};
 use effects::Context;
 use log::Log;
@@ -112,15 +114,20 @@ impl Session {
     /// printed on a normal screen).
     fn open(settings: &Settings, options: Options) -> Result<Session, RuntimeError> {
         let log = Log::open(&settings.log_path());
-        log.line(&format!("start: {}", settings.source));
-        let mut store = Store::open(&settings.cache_path())?;
-        let feed = store.feed(&settings.source)?;
+        log.line(&format!(
+            "start: {} feed(s), first {}",
+            settings.feeds.len(),
+            settings.first_source()
+        ));
+        let (store, feeds, counts) = open_feeds(settings)?;
+        let ids: Vec<i64> = feeds.iter().map(|f| f.id).collect();
         let notice = store.notice().map(str::to_string);
         let (tx, rx) = mpsc::channel();
         let (jobs, job_rx) = mpsc::channel();
-        let cache = cache::spawn(store, feed.id, job_rx, tx.clone(), log.clone())?;
+        let cache = cache::spawn(store, ids.clone(), job_rx, tx.clone(), log.clone())?;
         let refresh = RefreshJob {
             settings: Arc::new(settings.clone()),
+            feed_ids: Arc::new(ids),
             log: log.clone(),
         };
         let ctx = Context {
@@ -130,8 +137,10 @@ impl Session {
             browser: options.browser,
             log: log.clone(),
         };
+        let mut app = App::new(settings.clone(), Utc::now(), feeds);
+        app.feeds.counts = counts;
         Ok(Session {
-            app: App::new(settings.clone(), Utc::now(), feed.title),
+            app,
             ctx,
             rx,
             cache,
@@ -173,6 +182,30 @@ impl Session {
         }
         event_loop(terminal, &mut self.app, &self.ctx, &self.rx)
     }
+}
+
+type ScopeCounts = HashMap<Scope, Counts>;
+
+/// The cache with the run's feeds in it (the list mirrored, or the one-off source), their
+/// summaries in order and every list's counts: what the first frame needs, read once.
+fn open_feeds(settings: &Settings) -> Result<(Store, Vec<FeedSummary>, ScopeCounts), RuntimeError> {
+    let mut store = Store::open(&settings.cache_path())?;
+    let ids = if settings.one_off {
+        vec![store.feed(settings.first_source())?.id]
+    } else {
+        store.sync_list(&crate::store::Listed::from_specs(&settings.feeds))?
+    };
+    let feeds = if settings.one_off {
+        let mut one = Vec::with_capacity(1);
+        for id in ids {
+            one.extend(store.feed_summary(id)?);
+        }
+        one
+    } else {
+        store.listed_feeds()?
+    };
+    let counts = store.scope_counts()?;
+    Ok((store, feeds, counts))
 }
 
 fn draw_error(e: impl std::fmt::Display) -> RuntimeError {

@@ -1,49 +1,62 @@
-//! The refresh worker: each refresh runs in its own thread with its own `Store` on the same
-//! file and reports on the loop's channel. Makes no product decisions.
+//! The refresh worker: each batch runs in its own thread through `refresh_pool` (at most 2
+//! requests per host, 8 in all, each worker with its own `Store` on the same file) and
+//! reports each feed on the loop's channel as it is done. Makes no product decisions.
 
 use std::sync::Arc;
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{self, Sender};
 
 use chrono::Utc;
 
 use super::Msg;
 use super::log::Log;
-use crate::action::Action;
+use crate::action::{Action, FeedRefreshed};
 use crate::config::Settings;
-use crate::feed::fetch::Fetcher;
-use crate::store::Store;
+use crate::refresh_pool::{Done, Job, Pool, Ran};
 
 /// What a refresh needs; cloned into its thread.
 #[derive(Clone)]
 pub struct RefreshJob {
     pub settings: Arc<Settings>,
+    /// The run's feeds (cache ids), index-aligned with `settings.feeds`.
+    pub feed_ids: Arc<Vec<i64>>,
     pub log: Log,
 }
 
-/// Runs one refresh in its own thread with its own `Store`.
-pub fn refresh(job: RefreshJob, tx: Sender<Msg>) -> std::io::Result<()> {
+/// Refreshes the feeds `ids` in their own thread.
+pub fn refresh(job: RefreshJob, ids: Vec<i64>, tx: Sender<Msg>) -> std::io::Result<()> {
     let body = move || {
-        let _ = tx.send(Msg::Action(Action::RefreshStarted));
-        let result = run_refresh(&job);
-        let now = Utc::now();
-        let action = match result {
-            Ok(report) => {
-                job.log.line(&format!(
-                    "refresh: {} new, {} updated, {} total",
-                    report.stats.new, report.stats.updated, report.stats.total
-                ));
-                Action::RefreshFinished {
-                    now,
-                    new: report.stats.new,
-                    feed_title: report.feed_title,
-                }
-            }
-            Err(error) => {
-                job.log.line(&format!("refresh failed: {error}"));
-                Action::RefreshFailed { now, error }
-            }
+        let jobs: Vec<Job> = ids
+            .iter()
+            .filter_map(|id| {
+                let at = job.feed_ids.iter().position(|f| f == id)?;
+                let spec = job.settings.feeds.get(at)?.clone();
+                Some(Job { id: *id, spec })
+            })
+            .collect();
+        let pool = Pool {
+            cache: job.settings.cache_path(),
+            fetch: job.settings.fetch.clone(),
+            now: Utc::now,
         };
-        let _ = tx.send(Msg::Action(action));
+        let (done_tx, done_rx) = mpsc::channel();
+        let forward = {
+            let (tx, log) = (tx.clone(), job.log.clone());
+            std::thread::spawn(move || {
+                for done in done_rx {
+                    let _ = tx.send(Msg::Action(action(&log, done)));
+                }
+            })
+        };
+        if let Err(error) = pool.run(jobs, &done_tx) {
+            job.log.line(&format!("refresh failed: {error}"));
+            let failed = Action::RefreshFailed {
+                now: Utc::now(),
+                error: error.to_string(),
+            };
+            let _ = tx.send(Msg::Action(failed));
+        }
+        drop(done_tx);
+        let _ = forward.join();
     };
     std::thread::Builder::new()
         .name("refresh".into())
@@ -51,11 +64,35 @@ pub fn refresh(job: RefreshJob, tx: Sender<Msg>) -> std::io::Result<()> {
         .map(|_| ())
 }
 
-fn run_refresh(job: &RefreshJob) -> Result<crate::refresh::RefreshReport, String> {
-    let settings = &job.settings;
-    let _lock = crate::refresh::lock(&settings.data_dir).map_err(|e| e.to_string())?;
-    let mut store = Store::open(&settings.cache_path()).map_err(|e| e.to_string())?;
-    let fetcher = Fetcher::new(settings.fetch.clone()).map_err(|e| e.to_string())?;
-    crate::refresh::refresh(&mut store, &fetcher, &settings.source, Utc::now())
-        .map_err(|e| e.to_string())
+/// One feed's result for the app (and a log line).
+fn action(log: &Log, done: Done) -> Action {
+    let mut out = FeedRefreshed {
+        feed_id: done.id,
+        now: Utc::now(),
+        new: 0,
+        title: None,
+        error: None,
+        held: None,
+        state: done.state,
+    };
+    match done.ran {
+        Ran::Held(wait) => {
+            log.line(&format!("refresh {}: held for {wait:?}", done.url));
+            out.held = Some(wait);
+        }
+        Ran::Fetched(Ok(report)) => {
+            let s = report.stats;
+            log.line(&format!(
+                "refresh {}: {} new, {} updated, {} total",
+                done.url, s.new, s.updated, s.total
+            ));
+            out.new = s.new;
+            out.title = report.feed_title;
+        }
+        Ran::Fetched(Err(error)) => {
+            log.line(&format!("refresh {} failed: {error}", done.url));
+            out.error = Some(error.to_string());
+        }
+    }
+    Action::FeedRefreshed(Box::new(out))
 }

@@ -1,16 +1,23 @@
 //! The SQLite cache (the reader's archive): schema, migrations, feeds, articles, read state.
-//! Submodules: `open` (file handling), `schema`, `feeds`, `articles`, `upsert` (bulk writes),
-//! `codec` (blobs, hashes).
+//! Submodules: `open` (file handling), `schema` (+ `schema_v3`), `feeds`, `articles`, `lists`
+//! (the reader's scopes), `sync` (the feed list), `upsert` (bulk writes), `retention`,
+//! `codec` (blobs, hashes); `feed_list` is the feed-list half of `Store`'s API.
 //! Must not fetch, parse feeds or format anything for display.
 
 mod articles;
 mod codec;
+mod feed_list;
 mod feeds;
+mod lists;
 mod open;
+mod retention;
 mod schema;
+mod schema_v3;
+mod sync;
 mod upsert;
 
 pub use codec::{Prepared, prepare};
+pub use sync::Listed;
 pub use upsert::Upsert;
 
 use std::path::{Path, PathBuf};
@@ -18,7 +25,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
-use crate::model::{Article, Counts, Headline, Item};
+use crate::model::{Article, Counts, Headline, Item, ListQuery};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -102,6 +109,8 @@ pub struct UpsertStats {
     pub new: usize,
     pub updated: usize,
     pub total: usize,
+    /// Articles let go by retention.
+    pub removed: usize,
 }
 
 /// An open cache. `Send`: it may be moved to a worker thread (not shared: no `Sync`).
@@ -156,7 +165,7 @@ impl Store {
             Err(e) => Err(self.err(e)),
         }
     }
-    /// Inserts new items and updates changed ones in one transaction. Never deletes.
+    /// Inserts new items and updates changed ones in one transaction; keeps everything.
     /// `total` is the feed's article count afterwards (archived ones included).
     /// A thin wrapper over [`Store::begin_upsert`] for small callers.
     pub fn upsert_items(
@@ -178,27 +187,40 @@ impl Store {
     ) -> Result<Upsert<'_>, StoreError> {
         Upsert::begin(&mut self.conn, &self.path, feed_id, now)
     }
-    /// Newest first (published, else first seen), a window of rows.
+    /// A window of the list's rows, newest first (published, else first seen).
     pub fn headlines(
         &self,
-        feed_id: i64,
+        query: &ListQuery,
         offset: usize,
         limit: usize,
     ) -> Result<Vec<Headline>, StoreError> {
-        articles::headlines(&self.conn, feed_id, offset, limit).map_err(|e| self.err(e))
+        lists::headlines(&self.conn, query, offset, limit).map_err(|e| self.err(e))
     }
-    pub fn counts(&self, feed_id: i64) -> Result<Counts, StoreError> {
-        articles::counts(&self.conn, feed_id).map_err(|e| self.err(e))
+    /// The list's counts, kept by triggers (no rows are counted).
+    pub fn counts(&self, query: &ListQuery) -> Result<Counts, StoreError> {
+        lists::counts(&self.conn, query).map_err(|e| self.err(e))
     }
-    /// 0-based position of an article in the `headlines` order.
-    pub fn position_of(&self, feed_id: i64, article_id: i64) -> Result<Option<usize>, StoreError> {
-        articles::position_of(&self.conn, feed_id, article_id).map_err(|e| self.err(e))
+    /// 0-based position of an article in the list's `headlines` order.
+    pub fn position_of(
+        &self,
+        query: &ListQuery,
+        article_id: i64,
+    ) -> Result<Option<usize>, StoreError> {
+        lists::position_of(&self.conn, query, article_id).map_err(|e| self.err(e))
     }
     pub fn article(&self, article_id: i64) -> Result<Option<Article>, StoreError> {
         articles::article(&self.conn, article_id).map_err(|e| self.err(e))
     }
-    pub fn article_by_key(&self, feed_id: i64, key: &str) -> Result<Option<Article>, StoreError> {
-        articles::article_by_key(&self.conn, feed_id, key).map_err(|e| self.err(e))
+    /// The article a feed of the list keeps under `key` (the `id` of `list --json`).
+    pub fn article_by_key(
+        &self,
+        query: &ListQuery,
+        key: &str,
+    ) -> Result<Option<Article>, StoreError> {
+        match lists::article_id_by_key(&self.conn, query, key).map_err(|e| self.err(e))? {
+            Some(id) => self.article(id),
+            None => Ok(None),
+        }
     }
     pub fn set_read(&self, article_id: i64, read: bool) -> Result<(), StoreError> {
         articles::set_read(&self.conn, article_id, read).map_err(|e| self.err(e))

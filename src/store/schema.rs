@@ -55,7 +55,17 @@ const MIGRATIONS: &[&str] = &[
         UPDATE feeds SET total = total - 1, unread = unread - (OLD.read = 0)
         WHERE id = OLD.feed_id;
     END;",
+    // v3. Many feeds, one article per link: see `schema_v3`.
+    super::schema_v3::SQL,
 ];
+
+/// Work a migration needs besides its SQL, run right after it in the same transaction.
+fn after(version: i64, conn: &Connection) -> rusqlite::Result<()> {
+    match version {
+        3 => super::schema_v3::backfill(conn),
+        _ => Ok(()),
+    }
+}
 
 /// The schema version this build writes.
 pub(crate) const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -75,6 +85,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     for (done, sql) in MIGRATIONS.iter().enumerate() {
         if (done as i64) >= current {
             tx.execute_batch(sql)?;
+            after(done as i64 + 1, &tx)?;
         }
     }
     if current < VERSION {
@@ -105,41 +116,105 @@ mod tests {
         assert_eq!(tables, 2);
     }
 
-    fn counters(conn: &Connection) -> (i64, i64) {
-        conn.query_row("SELECT total, unread FROM feeds WHERE id = 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+    /// Applies migrations up to and including `version` (the way an old chmon left the file).
+    fn migrate_to(conn: &Connection, version: usize) {
+        for sql in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version as i64)
+            .unwrap();
+    }
+
+    fn list_counts(conn: &Connection, scope: &str) -> (i64, i64) {
+        conn.query_row(
+            "SELECT total, unread FROM lists WHERE scope = ?1",
+            [scope],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap()
     }
 
+    const V2_INSERT: &str = "INSERT INTO articles
+        (feed_id, key, sort_time, read, content_hash, first_seen, title, link)
+        VALUES (?1, ?2, ?3, ?4, 0, 0, 't', ?5)";
+
     #[test]
-    fn counters_follow_inserts_reads_and_the_v1_upgrade() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        let insert =
-            "INSERT INTO articles (feed_id, key, sort_time, read, content_hash, first_seen, title)
-                      VALUES (1, ?1, 0, ?2, 0, 0, 't')";
+    fn v2_counters_are_still_computed_on_the_way_up() {
+        let conn = Connection::open_in_memory().unwrap();
+        migrate_to(&conn, 1);
         conn.execute("INSERT INTO feeds (id, source) VALUES (1, 's')", [])
             .unwrap();
         for (key, read) in [("a", 0), ("b", 1), ("c", 0)] {
-            conn.execute(insert, rusqlite::params![key, read]).unwrap();
+            conn.execute(
+                V2_INSERT,
+                rusqlite::params![1, key, 0, read, None::<String>],
+            )
+            .unwrap();
+        }
+        conn.execute_batch(MIGRATIONS[1]).unwrap();
+        let v2: (i64, i64) = conn
+            .query_row("SELECT total, unread FROM feeds WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(v2, (3, 2));
+    }
+
+    /// A v2 cache that read one page through two feeds (the site and its feed) and
+    /// another page twice in one feed: one article per link across feeds, one read state.
+    #[test]
+    fn v3_upgrade_merges_one_page_of_two_feeds_and_keeps_counts() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&conn, 2);
+        conn.execute_batch("INSERT INTO feeds (id, source) VALUES (1, 'site'), (2, 'feed')")
+            .unwrap();
+        let rows = [
+            (
+                1,
+                "monitor.cn.ua/ua/news/1",
+                10,
+                0,
+                "http://monitor.cn.ua/ua/news/1",
+            ),
+            (1, "g-a", 20, 0, "http://x.ua/same"),
+            (1, "g-b", 30, 1, "http://x.ua/same"),
+            (
+                2,
+                "https://www.monitor.cn.ua/ua/news/1",
+                10,
+                1,
+                "https://www.monitor.cn.ua/ua/news/1",
+            ),
+            (2, "only-2", 40, 0, "http://monitor.cn.ua/ua/news/2"),
+        ];
+        for (feed, key, time, read, link) in rows {
+            conn.execute(V2_INSERT, rusqlite::params![feed, key, time, read, link])
+                .unwrap();
         }
         migrate(&mut conn).unwrap();
-        assert_eq!(counters(&conn), (3, 2), "computed by the upgrade");
-        conn.execute(insert, rusqlite::params!["d", 0]).unwrap();
-        assert_eq!(counters(&conn), (4, 3));
-        conn.execute("UPDATE articles SET read = 1 WHERE key IN ('a', 'b')", [])
-            .unwrap();
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
         assert_eq!(
-            counters(&conn),
-            (4, 2),
-            "re-marking a read article changes nothing"
+            count("SELECT count(*) FROM articles"),
+            4,
+            "news/1 is stored once"
         );
-        conn.execute("UPDATE articles SET read = 0 WHERE key = 'b'", [])
+        assert_eq!(count("SELECT count(*) FROM memberships"), 5);
+        assert_eq!(
+            count("SELECT read FROM articles WHERE key = 'monitor.cn.ua/ua/news/1'"),
+            1,
+            "read in either feed is read"
+        );
+        assert_eq!(list_counts(&conn, "feed:1"), (3, 1));
+        assert_eq!(list_counts(&conn, "feed:2"), (2, 1));
+        assert_eq!(list_counts(&conn, "all"), (0, 0), "nothing is listed yet");
+        // The triggers keep the counters from now on.
+        conn.execute("UPDATE articles SET read = 1 WHERE key = 'g-a'", [])
             .unwrap();
-        conn.execute("DELETE FROM articles WHERE key = 'c'", [])
+        assert_eq!(list_counts(&conn, "feed:1"), (3, 0));
+        conn.execute("DELETE FROM articles WHERE key = 'only-2'", [])
             .unwrap();
-        assert_eq!(counters(&conn), (3, 2));
+        assert_eq!(list_counts(&conn, "feed:2"), (1, 0));
+        assert_eq!(count("SELECT count(*) FROM memberships"), 4);
+        assert_eq!(count("SELECT count(*) FROM links"), 2);
     }
 }

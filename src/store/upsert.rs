@@ -1,27 +1,38 @@
 //! The bulk upsert of parsed items: one transaction for a whole refresh, fed in chunks, so a
 //! big feed never has to be held in memory at once and an error anywhere leaves the cache as it
-//! was. Works on a connection handed in by `Store`; must not open files or change the schema.
+//! was. An item is matched by its key within the feed, else by its link key to an article
+//! another feed already has (it then joins that article: one article per page, one read state).
+//! Works on a connection handed in by `Store`; must not open files or change the schema.
 
 use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::codec::{self, Prepared};
-use super::{FeedRecord, StoreError, UpsertStats, articles, feeds};
-use crate::model::Item;
+use super::{FeedRecord, StoreError, UpsertStats, feeds, lists, retention};
+use crate::config::Retention;
+use crate::model::{Item, ListQuery, Scope};
+use crate::text::link_key;
 
-const KNOWN: &str = "SELECT key, id, content_hash FROM articles WHERE feed_id = ?1";
-const INSERT: &str = "INSERT INTO articles (feed_id, key, sort_time, content_hash, published,
-    first_seen, title, link, author, category, lead, body)
+const KNOWN: &str = "SELECT key, article_id, content_hash FROM memberships WHERE feed_id = ?1";
+const INSERT: &str = "INSERT OR IGNORE INTO articles (feed_id, key, sort_time, content_hash,
+    published, first_seen, title, link, author, category, lead, body)
     VALUES (?1, ?2, coalesce(?4, ?5), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-/// A row from a cache written before XXH3 whose content is unchanged: only its hash is new.
-const REHASH: &str = "UPDATE articles SET content_hash = ?2 WHERE id = ?1";
+/// This feed's row was written before XXH3 and its content is unchanged: only the hash is new.
+const LEGACY: &str = "UPDATE memberships SET content_hash = ?3 WHERE feed_id = ?1 AND key = ?2";
 /// `read` and `first_seen` are never touched by an update.
 const UPDATE: &str = "UPDATE articles SET sort_time = coalesce(?3, first_seen), content_hash = ?2,
     published = ?3, title = ?4, link = ?5, author = ?6, category = ?7, lead = ?8, body = ?9
     WHERE id = ?1";
+const JOIN: &str = "INSERT INTO memberships (feed_id, key, article_id, content_hash)
+    VALUES (?1, ?2, ?3, ?4)";
+const REHASH: &str = "UPDATE memberships SET content_hash = ?3 WHERE feed_id = ?1 AND key = ?2";
+/// An article of another feed with this link key, that this feed does not have yet.
+const SHARED: &str = "SELECT l.article_id FROM links l WHERE l.link_key = ?1
+    AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.article_id = l.article_id
+                    AND m.feed_id = ?2)";
 
 /// An open bulk upsert (see the module doc). Dropping it without [`Upsert::commit`] rolls
 /// everything back.
@@ -30,9 +41,11 @@ pub struct Upsert<'s> {
     path: &'s Path,
     feed_id: i64,
     now: i64,
-    /// Key → (row id, content hash) of the feed's rows, read once: no lookup query per item.
+    /// Key → (article id, this feed's content hash) of the feed's items, read once.
     known: HashMap<String, (i64, i64)>,
     stats: UpsertStats,
+    /// Items in this body (what retention must never take away).
+    items: usize,
 }
 
 impl<'s> Upsert<'s> {
@@ -54,6 +67,7 @@ impl<'s> Upsert<'s> {
             now: now.timestamp(),
             known,
             stats: UpsertStats::default(),
+            items: 0,
         })
     }
 
@@ -81,70 +95,132 @@ impl<'s> Upsert<'s> {
         }
     }
 
-    /// Commits; `total` is the feed's article count afterwards (archived ones included).
+    /// Commits, keeping everything; `total` is the feed's article count afterwards.
     pub fn commit(self) -> Result<UpsertStats, StoreError> {
+        self.commit_keeping(Retention::default())
+    }
+
+    /// Commits after letting go of what `retention` does not keep (never the items of this
+    /// body, never a starred article, never one another feed still keeps).
+    pub fn commit_keeping(self, retention: Retention) -> Result<UpsertStats, StoreError> {
         let err = |e| StoreError::sqlite(self.path, e);
         let mut stats = self.stats;
-        stats.total = articles::counts(&self.tx, self.feed_id).map_err(err)?.total;
+        self.tx
+            .execute(
+                "UPDATE feeds SET body_items = ?2 WHERE id = ?1 AND body_items != ?2",
+                params![self.feed_id, self.items as i64],
+            )
+            .map_err(err)?;
+        stats.removed =
+            retention::apply(&self.tx, self.feed_id, retention, self.now).map_err(err)?;
+        let query = ListQuery::new(Scope::Feed(self.feed_id));
+        stats.total = lists::counts(&self.tx, &query).map_err(err)?.total;
         self.tx.commit().map_err(err)?;
         Ok(stats)
     }
 
     fn add_items(&mut self, items: &[Prepared]) -> rusqlite::Result<()> {
         for p in items {
+            self.items += 1;
             let (item, hash) = (&p.item, p.hash);
-            let existing = match self.known.get(&item.key) {
+            let (feed, key) = (self.feed_id, &item.key);
+            let id = match self.known.get(key) {
                 Some(&(_, old)) if old == hash => continue,
                 Some(&(id, old)) if old == codec::legacy_content_hash(item) => {
-                    self.tx.prepare_cached(REHASH)?.execute(params![id, hash])?;
-                    self.known.insert(item.key.clone(), (id, hash));
-                    continue;
+                    self.tx
+                        .prepare_cached(LEGACY)?
+                        .execute(params![feed, key, hash])?;
+                    id
                 }
-                other => other.map(|&(id, _)| id),
+                Some(&(id, _)) => {
+                    self.update(id, p)?;
+                    self.tx
+                        .prepare_cached(REHASH)?
+                        .execute(params![feed, key, hash])?;
+                    id
+                }
+                None => {
+                    let id = self.add_new(p)?;
+                    self.tx
+                        .prepare_cached(JOIN)?
+                        .execute(params![feed, key, id, hash])?;
+                    id
+                }
             };
-            let id = match existing {
-                Some(id) => self.update(id, p)?,
-                None => self.insert(p)?,
-            };
-            self.known.insert(item.key.clone(), (id, hash));
+            self.known.insert(key.clone(), (id, hash));
         }
         Ok(())
     }
 
-    fn update(&mut self, id: i64, p: &Prepared) -> rusqlite::Result<i64> {
-        let item = &p.item;
+    /// An item this feed has not had: another feed's article with its link, or a new one.
+    fn add_new(&mut self, p: &Prepared) -> rusqlite::Result<i64> {
+        let link = p.item.link.as_deref().and_then(link_key);
+        if let Some(key) = &link {
+            let shared = self
+                .tx
+                .prepare_cached(SHARED)?
+                .query_row(params![key, self.feed_id], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = shared {
+                return Ok(id);
+            }
+        }
+        let id = self.insert(p)?;
+        if let Some(key) = link {
+            self.tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO links (link_key, article_id) VALUES (?1, ?2)",
+                )?
+                .execute(params![key, id])?;
+        }
+        Ok(id)
+    }
+
+    fn update(&mut self, id: i64, p: &Prepared) -> rusqlite::Result<()> {
+        let i = &p.item;
         self.tx.prepare_cached(UPDATE)?.execute(params![
             id,
             p.hash,
-            item.published.map(|t| t.timestamp()),
-            item.title,
-            item.link,
-            item.author,
-            item.category,
+            i.published.map(|t| t.timestamp()),
+            i.title,
+            i.link,
+            i.author,
+            i.category,
             p.lead,
             p.body
         ])?;
         self.stats.updated += 1;
-        Ok(id)
+        Ok(())
     }
 
+    /// A new article homed in this feed. A row this feed once had under the same key (it
+    /// left the feed since, while another feed kept it) is taken back and rewritten.
     fn insert(&mut self, p: &Prepared) -> rusqlite::Result<i64> {
-        let item = &p.item;
-        self.tx.prepare_cached(INSERT)?.execute(params![
+        let i = &p.item;
+        let added = self.tx.prepare_cached(INSERT)?.execute(params![
             self.feed_id,
-            item.key,
+            i.key,
             p.hash,
-            item.published.map(|t| t.timestamp()),
+            i.published.map(|t| t.timestamp()),
             self.now,
-            item.title,
-            item.link,
-            item.author,
-            item.category,
+            i.title,
+            i.link,
+            i.author,
+            i.category,
             p.lead,
             p.body
         ])?;
-        self.stats.new += 1;
-        Ok(self.tx.last_insert_rowid())
+        if added > 0 {
+            self.stats.new += 1;
+            return Ok(self.tx.last_insert_rowid());
+        }
+        let id = self.tx.query_row(
+            "SELECT id FROM articles WHERE feed_id = ?1 AND key = ?2",
+            params![self.feed_id, i.key],
+            |r| r.get(0),
+        )?;
+        self.update(id, p)?;
+        Ok(id)
     }
 }
 

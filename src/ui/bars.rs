@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::help;
 use super::theme::Theme;
-use crate::action::View;
+use crate::action::{Intent, View};
 use crate::app::{App, Status};
 use crate::config::theme::Element;
 use crate::text::sanitize::clean_line;
@@ -35,7 +35,7 @@ fn spread<'a>(left: Vec<Span<'a>>, right: String, cols: usize) -> Line<'a> {
 }
 
 pub fn title(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let name = clean_line(app.title());
+    let name = clean_line(&app.title());
     let unread = app.list.counts.unread;
     // Narrow screens keep the feed name readable: no program name, a short count.
     let (prefix, right) = if area.width < 60 {
@@ -86,6 +86,8 @@ pub fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let view = if app.reader.is_some() {
         View::Article
+    } else if app.pane_focus {
+        View::Feeds
     } else {
         View::List
     };
@@ -93,6 +95,7 @@ pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let items: Vec<String> = help::groups(&app.settings.keymap)
         .into_iter()
         .filter(|group| group.first.hint && group.first.scope.has(view))
+        .filter(|group| app.feed_ids.len() > 1 || group.first.intent != Intent::SwitchPane)
         .filter_map(|group| {
             let keys: Vec<String> = group
                 .members

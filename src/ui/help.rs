@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
 use super::theme::Theme;
+use crate::action::Intent;
 use crate::app::App;
 use crate::config::theme::Element;
 use crate::i18n::{Lang, Strings};
@@ -38,7 +39,14 @@ pub fn groups(keymap: &Keymap) -> Vec<Group<'_>> {
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, full: Rect) {
     let s = app.settings.lang.strings();
-    let lines = help_lines(app, theme);
+    let mut lines = help_lines(app, theme);
+    if lines.len() + 2 > usize::from(full.height) {
+        // Short of rows: no blank lines, no mouse line (the closing line stays last).
+        let close = lines.pop();
+        lines.retain(|l| l.width() > 0);
+        lines.pop();
+        lines.extend(close);
+    }
     let want_w = lines.iter().map(Line::width).max().unwrap_or(0) + 4;
     let w = u16::try_from(want_w).unwrap_or(u16::MAX).min(full.width);
     let h = u16::try_from(lines.len() + 2)
@@ -68,8 +76,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, full: Rect) {
 fn section(scope: Scope) -> usize {
     match scope {
         Scope::Both | Scope::Always => 0,
-        Scope::List => 1,
-        Scope::Article => 2,
+        Scope::List | Scope::Browse => 1,
+        Scope::Feeds => 2,
+        Scope::Article => 3,
     }
 }
 
@@ -77,16 +86,21 @@ fn section(scope: Scope) -> usize {
 fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let lang = app.settings.lang;
     let s = lang.strings();
+    let several = app.feed_ids.len() > 1;
     let rows: Vec<(usize, String, String)> = groups(&app.settings.keymap)
         .iter()
+        .filter(|g| several || !is_pane_key(g.first))
         .filter_map(|g| Some((section(g.first.scope), keys_text(g, s)?, help_text(g, lang))))
         .collect();
     let key_cols = rows.iter().map(|(_, k, _)| width(k)).max().unwrap_or(0);
     let mut lines = Vec::new();
-    for (n, title) in [s.help_everywhere, s.help_list, s.help_article]
+    for (n, title) in [s.help_everywhere, s.help_list, s.help_feeds, s.help_article]
         .into_iter()
         .enumerate()
     {
+        if !rows.iter().any(|(sec, _, _)| *sec == n) {
+            continue;
+        }
         lines.push(Line::styled(title, theme.of(Element::HelpSection)));
         for (_, keys, what) in rows.iter().filter(|(sec, _, _)| *sec == n) {
             lines.push(key_line(keys, what, key_cols, theme));
@@ -96,6 +110,11 @@ fn help_lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     lines.push(Line::raw(s.help_mouse));
     lines.push(Line::raw(s.help_close));
     lines
+}
+
+/// The feed pane's own keys (left out of the help of a run with one feed).
+fn is_pane_key(entry: &Entry) -> bool {
+    entry.scope == Scope::Feeds || matches!(entry.intent, Intent::ToggleFeeds | Intent::SwitchPane)
 }
 
 /// `j ↓ / k ↑`; `None` when no entry of the line has a key.

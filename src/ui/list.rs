@@ -11,7 +11,8 @@ use crate::app::App;
 use crate::app::list::ListLine;
 use crate::config::theme::Element;
 use crate::model::Headline;
-use crate::text::width::truncate;
+use crate::text::sanitize::clean_line;
+use crate::text::width::{truncate, width};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if !app.list.loaded || app.list.counts.total == 0 {
@@ -85,14 +86,27 @@ fn row_spans(app: &App, theme: &Theme, h: &Headline, cols: usize) -> Vec<Span<'s
     };
     let time = format!(" {}  ", app.settings.zone.format_time(h.time));
     let room = cols.saturating_sub(2 + 8);
+    let feed = feed_name(app, h, room);
+    let room = room.saturating_sub(width(&feed));
     let title = truncate(&h.title, room);
-    let pad = room.saturating_sub(crate::text::width::width(&title));
+    let pad = room.saturating_sub(width(&title));
     vec![
         Span::styled(mark, mark_style),
         Span::styled(time, theme.of(Element::Time)),
         Span::styled(title, title_style),
         Span::raw(" ".repeat(pad)),
+        Span::styled(feed, theme.of(Element::Time)),
     ]
+}
+
+/// `  Feed` at the end of a row of "All" or a section (when there is room): which feed the
+/// article is from.
+fn feed_name(app: &App, h: &Headline, room: usize) -> String {
+    if !app.shows_feed_names() || room < 40 {
+        return String::new();
+    }
+    let name = clean_line(&app.label_of(h.feed_id));
+    format!("  {}", truncate(&name, (room / 4).min(20)))
 }
 
 /// Loading, "nothing cached and the fetch failed: press r or use --demo", or an empty feed.

@@ -3,6 +3,7 @@
 
 mod article;
 mod bars;
+mod feeds;
 mod help;
 mod list;
 pub mod theme;
@@ -48,7 +49,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     bars::title(frame, app, &theme, parts.title);
     match &app.reader {
         Some(reader) => article::draw(frame, app, &theme, reader, parts.body),
-        None => list::draw(frame, app, &theme, parts.body),
+        None if app.pane_fills_screen() => feeds::draw(frame, app, &theme, parts.body),
+        None => browse(frame, app, &theme, parts.body),
     }
     bars::status(frame, app, &theme, parts.status);
     bars::hint(frame, app, &theme, parts.hint);
@@ -56,6 +58,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         help::draw(frame, app, &theme, full);
     }
     mark_split_clusters(frame.buffer_mut());
+}
+
+/// The feed pane (when it fits) beside the headline list.
+fn browse(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
+    let pane = app.pane_width();
+    if pane > 0 {
+        feeds::draw(
+            frame,
+            app,
+            theme,
+            Rect {
+                width: pane,
+                ..body
+            },
+        );
+    }
+    let list = Rect {
+        x: body.x + pane,
+        width: body.width - pane,
+        ..body
+    };
+    list::draw(frame, app, theme, list);
 }
 
 /// A grapheme of several code points two columns wide (a flag 🇺🇦, a ZWJ sequence) may be

@@ -15,6 +15,7 @@
 //!   `If-None-Match`; one with `Last-Modified` answers 304 to an equal `If-Modified-Since`.
 //! - `server.requests()` → every request so far (`Recorded { method, path, headers }`, path
 //!   with query); `Recorded::header(name)` is case-insensitive.
+//! - `server.max_in_flight()` → the most requests it was answering at one time.
 //! - `fixture(name)` reads `tests/fixtures/<name>` as bytes.
 //!
 //! Every response carries `Connection: close`; one request per connection.
@@ -119,6 +120,8 @@ impl Recorded {
 struct State {
     routes: HashMap<String, Route>,
     requests: Vec<Recorded>,
+    in_flight: usize,
+    max_in_flight: usize,
 }
 
 pub struct TestServer {
@@ -170,6 +173,10 @@ impl TestServer {
         self.lock().requests.clone()
     }
 
+    pub fn max_in_flight(&self) -> usize {
+        self.lock().max_in_flight
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -202,6 +209,8 @@ fn serve(stream: TcpStream, state: &Mutex<State>, stop: &AtomicBool) {
     let route = {
         let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
         st.requests.push(request.clone());
+        st.in_flight += 1;
+        st.max_in_flight = st.max_in_flight.max(st.in_flight);
         let path = request.path.split('?').next().unwrap_or_default();
         st.routes.get(path).cloned()
     };
@@ -213,6 +222,8 @@ fn serve(stream: TcpStream, state: &Mutex<State>, stop: &AtomicBool) {
         }
     }
     let _ = write_response(stream, &route, &request, stop);
+    let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
+    st.in_flight = st.in_flight.saturating_sub(1);
 }
 
 fn read_request(stream: &TcpStream) -> Option<Recorded> {
@@ -313,7 +324,9 @@ fn reason(status: u16) -> &'static str {
         302 => "Found",
         304 => "Not Modified",
         404 => "Not Found",
+        429 => "Too Many Requests",
         500 => "Internal Server Error",
+        503 => "Service Unavailable",
         _ => "Status",
     }
 }

@@ -166,7 +166,8 @@ fn big_feeds_in_every_dialect_store_what_the_whole_parse_gives() {
         let feed_id = store.feed(&source).unwrap().id;
         for i in [0, 499, 500, 501, n - 1] {
             let w = &want.items[i];
-            let got = store.article_by_key(feed_id, &w.key).unwrap().unwrap();
+            let query = chmon::model::ListQuery::new(chmon::model::Scope::Feed(feed_id));
+            let got = store.article_by_key(&query, &w.key).unwrap().unwrap();
             assert_eq!(
                 (&got.title, &got.link, &got.author, &got.published),
                 (&w.title, &w.link, &w.author, &w.published),

@@ -12,8 +12,7 @@ use chmon::action::{Action, Effect, HeadlineWindow, Intent, StoreJob};
 use chmon::app::{App, update};
 use chmon::config::Settings;
 use chmon::i18n::Lang;
-use chmon::model::Counts;
-use chmon::model::{Article, Headline};
+use chmon::model::{Article, Counts, FeedSummary, Headline, Scope};
 use chmon::timefmt::Zone;
 
 /// 2025-12-25 10:00 UTC = 12:00 in Kyiv, a Thursday.
@@ -42,6 +41,7 @@ pub fn headlines(n: usize) -> Vec<Headline> {
             time: now() - Duration::minutes(35) - Duration::hours(7 * i as i64),
             dated: true,
             read: i % 3 == 2,
+            feed_id: 1,
         })
         .collect()
 }
@@ -72,6 +72,33 @@ pub fn settings(lang: Lang) -> Settings {
     settings.lang = lang;
     settings.zone = Zone::kyiv();
     settings
+}
+
+/// Feed 1's refresh came back with `new` new articles.
+pub fn refreshed(new: usize) -> Action {
+    Action::FeedRefreshed(Box::new(chmon::action::FeedRefreshed {
+        feed_id: 1,
+        now: now(),
+        new,
+        title: None,
+        error: None,
+        held: None,
+        state: chmon::model::FeedState {
+            last_attempt: Some(now()),
+            last_success: Some(now()),
+            ..Default::default()
+        },
+    }))
+}
+
+/// The one feed of the tests' apps (cache id 1).
+pub fn agency_feed() -> FeedSummary {
+    FeedSummary {
+        id: 1,
+        source: "http://monitor.cn.ua/news.xml".into(),
+        title: Some("Інформ-агенція «Чернігівський монітор»".into()),
+        ..FeedSummary::default()
+    }
 }
 
 /// The fake cache behind an app under test.
@@ -117,8 +144,10 @@ impl Fake {
         let Effect::Store(job) = effect else {
             return None;
         };
-        match *job {
-            StoreJob::LoadHeadlines { seq, offset, limit } => {
+        match job.clone() {
+            StoreJob::LoadHeadlines {
+                seq, offset, limit, ..
+            } => {
                 let end = (offset + limit).min(self.rows.len());
                 let rows = self.rows.get(offset.min(end)..end).unwrap_or(&[]).to_vec();
                 Some(Action::HeadlinesLoaded(HeadlineWindow {
@@ -128,7 +157,8 @@ impl Fake {
                     counts: self.counts(),
                 }))
             }
-            StoreJob::Locate { article_id } => Some(Action::Located {
+            StoreJob::Locate { query, article_id } => Some(Action::Located {
+                query,
                 article_id,
                 position: self.rows.iter().position(|h| h.id == article_id),
                 counts: self.counts(),
@@ -147,6 +177,10 @@ impl Fake {
                 }
                 None
             }
+            StoreJob::LoadFeeds => Some(Action::FeedsLoaded {
+                feeds: vec![agency_feed()],
+                counts: [(Scope::Feed(1), self.counts())].into_iter().collect(),
+            }),
         }
     }
 }
@@ -163,11 +197,7 @@ pub fn started_with(
     width: u16,
     height: u16,
 ) -> (App, Fake) {
-    let mut app = App::new(
-        settings,
-        now(),
-        Some("Інформ-агенція «Чернігівський монітор»".into()),
-    );
+    let mut app = App::new(settings, now(), vec![agency_feed()]);
     let mut fake = Fake::new(rows);
     fake.send(&mut app, Action::Resize { width, height });
     fake.send(

@@ -1,0 +1,149 @@
+//! The reader's lists: a `ListQuery` becomes one row of `lists` (`all`, `feed:<id>`,
+//! `section:<name>`), whose items are kept in time order and counted by triggers (see
+//! `schema_v3`): a window of headlines, the counts and an article's position never walk the
+//! archive. Works on a connection handed in by `Store`; must not open files or change the schema.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::model::{Counts, Headline, ListQuery, Scope};
+
+/// The `lists.scope` text of a scope.
+pub(super) fn scope_name(scope: &Scope) -> String {
+    match scope {
+        Scope::All => "all".to_string(),
+        Scope::Feed(id) => format!("feed:{id}"),
+        Scope::Section(name) => format!("section:{name}"),
+    }
+}
+
+/// The list's row id; `None` when no such list exists (it shows nothing).
+pub(super) fn list_id(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Option<i64>> {
+    conn.prepare_cached("SELECT id FROM lists WHERE scope = ?1")?
+        .query_row([scope_name(&query.scope)], |r| r.get(0))
+        .optional()
+}
+
+/// The rows of a window of a list, newest first.
+const WINDOW: &str = "FROM list_items li JOIN articles a ON a.id = li.article_id
+    WHERE li.list_id = ?1 ORDER BY li.sort_time DESC, li.article_id DESC LIMIT ?2 OFFSET ?3";
+
+/// A window of the list, newest first; reads the list's index and the front of each row.
+pub(super) fn headlines(
+    conn: &Connection,
+    query: &ListQuery,
+    offset: usize,
+    limit: usize,
+) -> rusqlite::Result<Vec<Headline>> {
+    let Some(list) = list_id(conn, query)? else {
+        return Ok(Vec::new());
+    };
+    // A feed's own list knows its feed; "All" and a section ask each row which feed it is in.
+    let sql = match query.scope {
+        Scope::Feed(id) => format!(
+            "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read, {id}
+             {WINDOW}"
+        ),
+        Scope::All | Scope::Section(_) => format!(
+            "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read,
+                (SELECT m.feed_id FROM memberships m
+                 JOIN feed_lists fl ON fl.feed_id = m.feed_id AND fl.list_id = li.list_id
+                 WHERE m.article_id = li.article_id ORDER BY m.feed_id LIMIT 1)
+             {WINDOW}"
+        ),
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![list, clamp(limit), clamp(offset)], |r| {
+        Ok(Headline {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            time: to_time(r.get(2)?),
+            dated: r.get(3)?,
+            read: r.get(4)?,
+            feed_id: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
+        })
+    })?;
+    rows.collect()
+}
+
+/// The list's counters (no count of rows).
+pub(super) fn counts(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Counts> {
+    let counts = conn
+        .prepare_cached("SELECT total, unread FROM lists WHERE scope = ?1")?
+        .query_row([scope_name(&query.scope)], |r| {
+            Ok(Counts {
+                total: to_count(r.get(0)?),
+                unread: to_count(r.get(1)?),
+            })
+        })
+        .optional()?;
+    Ok(counts.unwrap_or_default())
+}
+
+/// Every list's counters by scope text (the feed pane's numbers), one query.
+pub(super) fn all_counts(conn: &Connection) -> rusqlite::Result<Vec<(String, Counts)>> {
+    let mut stmt = conn.prepare_cached("SELECT scope, total, unread FROM lists")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            Counts {
+                total: to_count(r.get(1)?),
+                unread: to_count(r.get(2)?),
+            },
+        ))
+    })?;
+    rows.collect()
+}
+
+/// Rows ahead of the article in the list's order: two range counts on the list's index.
+pub(super) fn position_of(
+    conn: &Connection,
+    query: &ListQuery,
+    article_id: i64,
+) -> rusqlite::Result<Option<usize>> {
+    let Some(list) = list_id(conn, query)? else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT (SELECT count(*) FROM list_items b
+                 WHERE b.list_id = a.list_id AND b.sort_time > a.sort_time)
+              + (SELECT count(*) FROM list_items b
+                 WHERE b.list_id = a.list_id AND b.sort_time = a.sort_time
+                 AND b.article_id > a.article_id)
+         FROM list_items a WHERE a.list_id = ?1 AND a.article_id = ?2",
+    )?;
+    let ahead = stmt
+        .query_row(params![list, article_id], |r| r.get(0))
+        .optional()?;
+    Ok(ahead.map(to_count))
+}
+
+/// The article a feed of the list stores under `key` (the `id` of `list --json`).
+pub(super) fn article_id_by_key(
+    conn: &Connection,
+    query: &ListQuery,
+    key: &str,
+) -> rusqlite::Result<Option<i64>> {
+    let Some(list) = list_id(conn, query)? else {
+        return Ok(None);
+    };
+    conn.prepare_cached(
+        "SELECT m.article_id FROM feed_lists fl
+         JOIN memberships m ON m.feed_id = fl.feed_id AND m.key = ?2
+         WHERE fl.list_id = ?1 ORDER BY m.feed_id LIMIT 1",
+    )?
+    .query_row(params![list, key], |r| r.get(0))
+    .optional()
+}
+
+pub(super) fn to_time(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+pub(super) fn to_count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+pub(super) fn clamp(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
