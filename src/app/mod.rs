@@ -6,7 +6,9 @@
 pub mod feeds;
 mod input;
 mod intents;
+pub mod links;
 pub mod list;
+pub mod marks;
 mod panes;
 pub mod reader;
 pub mod refreshing;
@@ -34,6 +36,8 @@ pub const MIN_HEIGHT: u16 = 5;
 pub const PANE_MIN_WIDTH: u16 = 70;
 /// How often the clock is wanted while the refresh spinner turns.
 pub const SPINNER_TICK: Duration = Duration::from_millis(120);
+/// How often the clock is wanted while a link number is typed (its pause).
+pub const NUMBER_TICK: Duration = Duration::from_millis(250);
 /// How often the clock is wanted while a status message waits to expire.
 pub const STATUS_TICK: Duration = Duration::from_secs(1);
 /// How long a message stays in the status bar when no key is pressed (errors longer).
@@ -64,6 +68,8 @@ pub struct App {
     /// `Some` while the article view is open.
     pub reader: Option<Reader>,
     pub help: bool,
+    /// Lines the help overlay is scrolled by.
+    pub help_scroll: usize,
     pub status: Status,
     /// True while any feed is being refreshed.
     pub refreshing: bool,
@@ -75,6 +81,12 @@ pub struct App {
     pub quit: bool,
     /// An article loaded only to open its link (`o` in the list).
     open_link_of: Option<i64>,
+    /// A link number being typed, and the link list.
+    pub links: links::LinkUi,
+    /// What the last mark-all changed (`U` gives it back).
+    pub undo: Option<marks::Undo>,
+    /// The list shown before the starred view (`S` goes back to it).
+    pub before_starred: Option<ListQuery>,
     /// When the status message was first seen by a tick (it expires from then on).
     status_since: Option<DateTime<Utc>>,
 }
@@ -109,6 +121,7 @@ impl App {
             list,
             reader: None,
             help: false,
+            help_scroll: 0,
             status: Status::None,
             refreshing: false,
             refresh,
@@ -116,8 +129,18 @@ impl App {
             spinner: 0,
             quit: false,
             open_link_of: None,
+            links: links::LinkUi::default(),
+            undo: None,
+            before_starred: None,
             status_since: None,
         }
+    }
+
+    /// About how many rows the help overlay has: a line per action (entries that join share
+    /// one), three headings with their blank lines, two closing lines and the frame.
+    pub fn help_rows(&self) -> usize {
+        let lines = crate::keymap::TABLE.iter().filter(|e| !e.joins).count();
+        lines + 6 + 2 + 2
     }
 
     /// Rows between the title bar and the status bar.
@@ -138,11 +161,18 @@ impl App {
 
     /// The title bar's name: the list shown («Усі новини», a section, a feed's name).
     pub fn title(&self) -> String {
-        match &self.list.query.scope {
+        let nav = self.settings.lang.nav();
+        let name = match &self.list.query.scope {
+            _ if self.list.query.starred => nav.starred_title.to_string(),
             Scope::Feed(id) => self.label_of(*id),
             Scope::Section(name) => name.clone(),
             Scope::All if self.feed_ids.len() == 1 => self.label_of(self.feed_ids[0]),
             Scope::All => self.settings.lang.strings().all_news.to_string(),
+        };
+        if self.list.query.unread_only {
+            format!("{name} · {}", nav.unread_only_mark)
+        } else {
+            name
         }
     }
 
@@ -164,6 +194,7 @@ impl App {
     pub fn view(&self) -> View {
         match (self.help, &self.reader) {
             (true, _) => View::Help,
+            (false, Some(_)) if self.links.popup.is_some() => View::Links,
             (false, Some(_)) => View::Article,
             (false, None) if self.pane_focus => View::Feeds,
             (false, None) => View::List,
@@ -197,15 +228,23 @@ impl App {
     pub fn tick_interval(&self) -> Option<Duration> {
         let ui = if self.refreshing || !self.list.loaded {
             Some(SPINNER_TICK)
+        } else if self.links.entry.is_some() {
+            Some(NUMBER_TICK)
         } else if self.status != Status::None {
             Some(STATUS_TICK)
         } else {
-            None
+            // The status line's "updated 5 min ago": when its text next changes.
+            self.freshness().and_then(|f| f.next_change())
         };
-        match (ui, refreshing::wait(self)) {
+        match (ui, self.timer_wait()) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
+    }
+
+    /// How long until the timer's next feed is due; `None`: no timer.
+    pub fn timer_wait(&self) -> Option<Duration> {
+        refreshing::wait(self)
     }
 
     /// Shows a message in the status bar until the next key or its time runs out.
@@ -259,6 +298,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RefreshFailed { now, error } => refreshing::failed(app, now, &error),
         Action::LinkOpened => results::link_opened(app),
         Action::OpenLinkFailed(error) => results::open_failed(app, &error),
+        Action::MarkedAllRead { query, ids } => marks::marked_all(app, &query, ids),
+        Action::MarksSaved => marks::reload(app),
+        Action::UnreadFound { query, found, open } => marks::found(app, &query, found, open),
+        Action::Saved(path) => links::saved(app, &path),
+        Action::SaveFailed(error) => links::save_failed(app, &error),
     }
 }
 
@@ -289,7 +333,8 @@ fn started(
 fn ticked(app: &mut App, now: DateTime<Utc>) -> Vec<Effect> {
     app.now = now;
     app.spinner = app.spinner.wrapping_add(1);
-    let effects = refreshing::due(app, now);
+    let mut effects = refreshing::due(app, now);
+    effects.extend(links::tick(app, now));
     let seconds = match app.status {
         Status::None => return effects,
         Status::Info(_) => INFO_SECONDS,

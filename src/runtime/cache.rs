@@ -117,6 +117,24 @@ impl Cache {
             StoreJob::Locate { query, article_id } => self.locate(query, article_id),
             StoreJob::LoadArticle { id } => self.article(id),
             StoreJob::LoadFeeds => self.feeds(),
+            StoreJob::SetStarred { id, starred } => {
+                (self.store.set_starred(id, starred)).map(|()| Action::MarksSaved)
+            }
+            StoreJob::MarkAllRead { query } => {
+                self.flush();
+                (self.store.mark_all_read(&query)).map(|ids| Action::MarkedAllRead { query, ids })
+            }
+            StoreJob::SetReadMany { ids, read } => {
+                self.flush();
+                (self.store.set_read_many(&ids, read)).map(|()| Action::MarksSaved)
+            }
+            StoreJob::NextUnread {
+                query,
+                article_id,
+                forward,
+                open,
+            } => (self.store.next_unread(&query, article_id, forward))
+                .map(|found| Action::UnreadFound { query, found, open }),
         };
         let action = answer.unwrap_or_else(|e| {
             self.log.line(&format!("cache: {e}"));

@@ -52,6 +52,8 @@ impl<B: Backend + ScreenText + Send + 'static> Running<B> {
         let options = Options {
             refresh_on_start: refresh,
             browser,
+            clipboard: chmon::runtime::Clipboard::default(),
+            save_dir: None,
         };
         let handle = std::thread::spawn(move || {
             let mut terminal =
