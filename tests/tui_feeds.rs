@@ -283,3 +283,28 @@ fn no_refresh_means_no_timer() {
         vec![Effect::Refresh(vec![1, 2, 3])]
     );
 }
+
+#[test]
+fn choosing_a_feed_keeps_unread_only_and_leaves_the_starred_view() {
+    let mut app = app(100);
+    key(&mut app, Intent::ToggleUnreadOnly);
+    key(&mut app, Intent::SwitchPane);
+    key(&mut app, Intent::Down);
+    key(&mut app, Intent::ChooseFeed);
+    let mut want = ListQuery::new(Scope::Feed(1));
+    want.unread_only = true;
+    assert_eq!(app.list.query, want);
+    assert_eq!(app.title(), "Головна · непрочитані");
+    // The starred view of "Головна"; choosing the same feed in the pane leaves it.
+    key(&mut app, Intent::StarredView);
+    assert!(app.list.query.starred);
+    assert_eq!(app.title(), "★ Обране");
+    key(&mut app, Intent::SwitchPane);
+    let effects = key(&mut app, Intent::ChooseFeed);
+    assert!(!app.list.query.starred);
+    assert!(!effects.is_empty(), "the feed's list is loaded again");
+    // S from the starred view goes back to the list before it.
+    key(&mut app, Intent::StarredView);
+    key(&mut app, Intent::StarredView);
+    assert_eq!(app.list.query, ListQuery::new(Scope::Feed(1)));
+}

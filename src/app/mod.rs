@@ -1,8 +1,10 @@
 //! The TUI's state and `update`, the only code that changes it: one exhaustive match over
-//! `Action`, each arm handed to `input`, `intents`, `panes`, `refreshing` or `results`. No IO,
+//! `Action`, each arm handed to `input`, `intents`, `panes`, `marks`, `links`, `refreshing`,
+//! `results` or `clock`. No IO,
 //! no clock reads (the runtime passes `now` in), no terminal or network types: every outside
 //! effect is an `Effect`.
 
+mod clock;
 pub mod feeds;
 mod input;
 mod intents;
@@ -277,13 +279,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Intent(intent) => input::intent(app, intent),
         Action::Mouse(mouse) => input::mouse(app, mouse),
         Action::Resize { width, height } => input::resized(app, width, height),
-        Action::Tick { now } => ticked(app, now),
+        Action::Tick { now } => clock::ticked(app, now),
         Action::Terminate => intents::quit(app),
         Action::Start {
             now,
             refresh,
             notice,
-        } => started(app, now, refresh, notice),
+        } => clock::started(app, now, refresh, notice),
         Action::HeadlinesLoaded(window) => results::headlines(app, window),
         Action::FeedsLoaded { feeds, counts } => results::feeds(app, feeds, counts),
         Action::Located {
@@ -304,46 +306,4 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Saved(path) => links::saved(app, &path),
         Action::SaveFailed(error) => links::save_failed(app, &error),
     }
-}
-
-/// The first action: the first window of headlines (the pane's feeds and counts came with
-/// `App::new`), and (unless told otherwise) the timer, which at once refreshes the feeds that
-/// are due.
-fn started(
-    app: &mut App,
-    now: DateTime<Utc>,
-    refresh: bool,
-    notice: Option<String>,
-) -> Vec<Effect> {
-    app.now = now;
-    if let Some(notice) = notice {
-        app.say(Status::Info(notice));
-    }
-    let mut effects: Vec<Effect> = app
-        .list
-        .ensure_window(app.body_height(), true)
-        .into_iter()
-        .collect();
-    app.refresh.auto = refresh;
-    effects.extend(refreshing::due(app, now));
-    effects
-}
-
-/// The clock: turns the spinner, lets a status message expire, and runs the timer.
-fn ticked(app: &mut App, now: DateTime<Utc>) -> Vec<Effect> {
-    app.now = now;
-    app.spinner = app.spinner.wrapping_add(1);
-    let mut effects = refreshing::due(app, now);
-    effects.extend(links::tick(app, now));
-    let seconds = match app.status {
-        Status::None => return effects,
-        Status::Info(_) => INFO_SECONDS,
-        Status::Error(_) => ERROR_SECONDS,
-    };
-    match app.status_since {
-        None => app.status_since = Some(now),
-        Some(since) if (now - since).num_seconds() >= seconds => app.say(Status::None),
-        Some(_) => {}
-    }
-    effects
 }

@@ -2,6 +2,8 @@
 //! and are never dropped for a busy database: a write that finds the file locked (a refresh is
 //! writing) is kept and retried, the reads behind it are answered at once, and what they return
 //! already shows the kept writes. On the way out it keeps trying for a while before giving up.
+//! A star and the marks of a whole list (mark all read, its undo) are one statement or one
+//! transaction each: they wait for the lock as reads do (5 s) and are reported if it stays busy.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;

@@ -1,5 +1,6 @@
 //! Carrying out what `update` returns: cache jobs to the cache worker, a refresh thread, the
-//! browser; `Effect::Quit` ends the loop. Makes no product decisions.
+//! browser, the clipboard (OSC 52) and saving an article (on a thread of its own);
+//! `Effect::Quit` ends the loop. Makes no product decisions.
 
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
