@@ -97,16 +97,13 @@ fn go_to(app: &mut App, pos: usize, id: i64, open: bool) -> Vec<Effect> {
     effects
 }
 
-/// `A`: every article of the list shown, read (the loaded rows at once, the rest in the cache).
+/// `A`: every article of the list shown, read, in one write; the rows and counts on screen
+/// change when the cache has done it (so a failed write leaves them true).
 pub(super) fn mark_all(app: &mut App) -> Vec<Effect> {
     if app.list.counts.unread == 0 {
         app.say(Status::Info(app.settings.lang.nav().nothing_to_mark.into()));
         return Vec::new();
     }
-    for row in &mut app.list.rows {
-        row.read = true;
-    }
-    app.list.counts.unread = 0;
     vec![Effect::Store(StoreJob::MarkAllRead {
         query: app.list.query.clone(),
     })]
@@ -126,18 +123,13 @@ pub(super) fn marked_all(app: &mut App, query: &ListQuery, ids: Vec<i64>) -> Vec
     vec![Effect::Store(StoreJob::LoadFeeds)]
 }
 
-/// `U`: the last mark-all's articles unread again (only those).
+/// `U`: the last mark-all's articles unread again (only those); the screen follows the cache.
 pub(super) fn undo(app: &mut App) -> Vec<Effect> {
     let s = app.settings.lang.nav();
     let Some(undo) = app.undo.take() else {
         app.say(Status::Info(s.nothing_to_undo.into()));
         return Vec::new();
     };
-    for pos in app.list.offset..app.list.offset + app.list.rows.len() {
-        if app.list.row(pos).is_some_and(|h| undo.ids.contains(&h.id)) {
-            app.list.set_read_local(pos, false);
-        }
-    }
     app.say(Status::Info(format!("{}: {}", s.undone, undo.ids.len())));
     vec![Effect::Store(StoreJob::SetReadMany {
         ids: undo.ids,
