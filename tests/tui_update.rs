@@ -341,3 +341,16 @@ fn mouse_wheel_scrolls_and_click_selects_then_opens() {
     fake.send(&mut app, Action::Mouse(Mouse::Click { column: 10, row: 3 }));
     assert_eq!(app.reader.as_ref().map(|r| r.id), Some(2));
 }
+
+#[test]
+fn the_help_scrolls_exactly_to_its_last_line() {
+    let (mut app, mut fake) = list_app(3);
+    fake.key(&mut app, Intent::Help);
+    fake.key(&mut app, Intent::PageDown);
+    fake.key(&mut app, Intent::PageDown);
+    let text = tui_support::screen::text(&tui_support::screen::draw(&app));
+    assert!(text.contains("Миша"), "the last lines are shown:\n{text}");
+    fake.key(&mut app, Intent::Up);
+    let up = tui_support::screen::text(&tui_support::screen::draw(&app));
+    assert_ne!(up, text, "one line up is visible at once");
+}

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::action::{Action, Effect, View};
+use crate::action::{Action, Effect, Intent, View};
 use crate::config::{FeedSpec, Settings};
 use crate::model::{FeedSummary, ListQuery, Scope};
 use feeds::FeedPane;
@@ -138,11 +138,21 @@ impl App {
         }
     }
 
-    /// About how many rows the help overlay has: a line per action (entries that join share
-    /// one), three headings with their blank lines, two closing lines and the frame.
+    /// How many rows the help overlay has (as `ui::help` lays it out): a line per action
+    /// (entries that join share one; the pane's keys only with several feeds), a heading and a
+    /// blank line per section, the mouse and closing lines and the frame.
     pub fn help_rows(&self) -> usize {
-        let lines = crate::keymap::TABLE.iter().filter(|e| !e.joins).count();
-        lines + 6 + 2 + 2
+        use crate::keymap::Scope as S;
+        let several = self.feed_ids.len() > 1;
+        let pane_key = |e: &&crate::keymap::Entry| {
+            e.scope == S::Feeds || matches!(e.intent, Intent::ToggleFeeds | Intent::SwitchPane)
+        };
+        let lines = (crate::keymap::TABLE.iter())
+            .filter(|e| !e.joins)
+            .filter(|e| several || !pane_key(e))
+            .count();
+        let sections = 3 + usize::from(several);
+        lines + 2 * sections + 2 + 2
     }
 
     /// Rows between the title bar and the status bar.
