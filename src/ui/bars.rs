@@ -104,6 +104,17 @@ fn freshness(app: &App, theme: &Theme) -> (String, ratatui::style::Style) {
     (format!(" {age} · {failed}"), theme.of(Element::Error))
 }
 
+/// Over the link list only its own keys: move, choose, copy, close.
+fn shown_hint(entry: &crate::keymap::Entry, view: View) -> bool {
+    if view == View::Links {
+        return matches!(
+            entry.intent,
+            Intent::Down | Intent::FollowChosen | Intent::CopyUrl | Intent::Back
+        );
+    }
+    entry.hint && entry.scope.has(view)
+}
+
 /// The hinted actions of the view under any overlay, from the keymap: `j/k рух  Enter читати`.
 pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let view = if app.links.popup.is_some() && app.reader.is_some() {
@@ -118,7 +129,7 @@ pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.settings.lang;
     let items: Vec<String> = help::groups(&app.settings.keymap)
         .into_iter()
-        .filter(|group| group.first.hint && group.first.scope.has(view))
+        .filter(|group| shown_hint(group.first, view))
         .filter(|group| app.feed_ids.len() > 1 || group.first.intent != Intent::SwitchPane)
         .filter_map(|group| {
             let keys: Vec<String> = group
