@@ -3,7 +3,7 @@
 
 use super::links::{self, LinkUse};
 use super::reader::Reader;
-use super::{App, Status, marks, panes, refreshing};
+use super::{App, Status, marks, panes, popup, refreshing};
 use crate::action::{Effect, Intent, StoreJob};
 
 /// A movement, in whichever view is open.
@@ -21,7 +21,7 @@ pub(super) fn apply(app: &mut App, intent: Intent) -> Vec<Effect> {
         app.help = false;
         return Vec::new();
     }
-    if let Some(effects) = links::popup_intent(app, intent) {
+    if let Some(effects) = popup::popup_intent(app, intent) {
         return effects;
     }
     handler(intent)(app)
@@ -52,7 +52,7 @@ fn handler(intent: Intent) -> fn(&mut App) -> Vec<Effect> {
         Intent::ToggleStar => marks::toggle_star,
         Intent::StarredView => marks::starred_view,
         Intent::LinkNumber | Intent::FollowLink => |app| links::start(app, LinkUse::Open, None),
-        Intent::LinkList => links::toggle_popup,
+        Intent::LinkList => popup::toggle_popup,
         Intent::FollowChosen => |_| Vec::new(),
         Intent::CopyUrl => links::copy_url,
         Intent::CopyLink => links::copy_link,

@@ -1,13 +1,13 @@
 //! The article's links: a number typed in the article view (digits, or `f` / `Y` and digits;
 //! closed by Enter, by a pause, or as soon as no longer number could follow) opens or copies
-//! that link; the link list popup (`L`) to choose one; `y` copies the article's URL; `w` asks
+//! that link (the link list popup is `popup`); `y` copies the article's URL; `w` asks
 //! for the article to be saved as text. Part of `update`: pure; the copy (OSC 52) and the file
 //! are effects, the time of a pause comes with `Tick`.
 
 use chrono::{DateTime, Utc};
 
-use super::{App, Status, intents};
-use crate::action::{Effect, Intent, SaveRequest};
+use super::{App, Status, intents, popup};
+use crate::action::{Effect, SaveRequest};
 use crate::key::{Code, KeyKind, KeyPress};
 use crate::text::sanitize::clean_line;
 
@@ -57,10 +57,12 @@ pub(super) fn start(app: &mut App, purpose: LinkUse, first: Option<char>) -> Vec
 
 /// The digit a key press is, if it is one.
 pub(super) fn digit_of(press: &KeyPress) -> Option<char> {
-    match press.key.code {
-        Code::Char(c) if c.is_ascii_digit() => Some(c),
-        _ => None,
+    if let Code::Char(c) = press.key.code
+        && c.is_ascii_digit()
+    {
+        return Some(c);
     }
+    None
 }
 
 /// A key while a number is typed: digits, Backspace, Enter and Esc are the number's; `None`
@@ -84,7 +86,20 @@ pub(super) fn entry_key(app: &mut App, press: &KeyPress) -> Option<Vec<Effect>> 
             app.links.entry = None;
             Some(Vec::new())
         }
-        _ => {
+        Code::Char(_)
+        | Code::Tab
+        | Code::BackTab
+        | Code::Delete
+        | Code::Insert
+        | Code::Up
+        | Code::Down
+        | Code::Left
+        | Code::Right
+        | Code::Home
+        | Code::End
+        | Code::PageUp
+        | Code::PageDown
+        | Code::F(_) => {
             app.links.entry = None;
             None
         }
@@ -179,88 +194,12 @@ pub(super) fn copy_url(app: &mut App) -> Vec<Effect> {
 
 /// `Y`: the chosen link of the popup, else `Y` and a number.
 pub(super) fn copy_link(app: &mut App) -> Vec<Effect> {
-    match chosen(app) {
+    match popup::chosen(app) {
         Some(link) => {
             app.links.popup = None;
             copy(app, &link)
         }
         None => start(app, LinkUse::Copy, None),
-    }
-}
-
-fn chosen(app: &App) -> Option<String> {
-    let cursor = app.links.popup?;
-    app.reader.as_ref()?.links.get(cursor).cloned()
-}
-
-/// `L`: the link list opens (or closes).
-pub(super) fn toggle_popup(app: &mut App) -> Vec<Effect> {
-    if app.links.popup.is_some() {
-        app.links.popup = None;
-    } else if app.reader.as_ref().is_some_and(|r| !r.links.is_empty()) {
-        app.links.popup = Some(0);
-    } else {
-        app.say(Status::Info(app.settings.lang.nav().no_links.into()));
-    }
-    Vec::new()
-}
-
-/// What an intent does while the link list is shown.
-enum PopupAct {
-    /// The cursor moves: (cursor, last, page) → new cursor.
-    Move(fn(usize, usize, usize) -> usize),
-    Follow,
-    Close,
-    /// It acts as usual (help, quit, refresh, copies, star, save).
-    Pass,
-    Ignore,
-}
-
-fn popup_act(intent: Intent) -> PopupAct {
-    use PopupAct::{Close, Follow, Ignore, Move, Pass};
-    match intent {
-        Intent::Down => Move(|at, last, _| (at + 1).min(last)),
-        Intent::Up => Move(|at, _, _| at.saturating_sub(1)),
-        Intent::PageDown => Move(|at, last, page| (at + page).min(last)),
-        Intent::PageUp => Move(|at, _, page| at.saturating_sub(page)),
-        Intent::Top => Move(|_, _, _| 0),
-        Intent::Bottom => Move(|_, last, _| last),
-        Intent::FollowChosen => Follow,
-        Intent::Back | Intent::LinkList => Close,
-        Intent::Help | Intent::Quit | Intent::Refresh | Intent::OpenLink => Pass,
-        Intent::CopyLink | Intent::CopyUrl | Intent::SaveArticle | Intent::ToggleStar => Pass,
-        Intent::Open | Intent::Next | Intent::Previous | Intent::CloseHelp => Ignore,
-        Intent::NextUnread | Intent::PreviousUnread | Intent::ToggleRead => Ignore,
-        Intent::MarkAllRead | Intent::UndoMarkAll | Intent::ToggleUnreadOnly => Ignore,
-        Intent::StarredView | Intent::LinkNumber | Intent::FollowLink => Ignore,
-        Intent::ToggleFeeds | Intent::SwitchPane | Intent::ChooseFeed | Intent::Fold => Ignore,
-    }
-}
-
-/// An intent while the link list is shown; `None`: it acts as usual (help, quit, refresh).
-pub(super) fn popup_intent(app: &mut App, intent: Intent) -> Option<Vec<Effect>> {
-    let cursor = app.links.popup?;
-    match popup_act(intent) {
-        PopupAct::Move(to) => {
-            let last = app
-                .reader
-                .as_ref()
-                .map_or(0, |r| r.links.len().saturating_sub(1));
-            let page = app.body_height().saturating_sub(3).max(1);
-            app.links.popup = Some(to(cursor, last, page));
-            Some(Vec::new())
-        }
-        PopupAct::Follow => {
-            let link = chosen(app)?;
-            app.links.popup = None;
-            Some(intents::open_url(app, Some(&link)))
-        }
-        PopupAct::Close => {
-            app.links.popup = None;
-            Some(Vec::new())
-        }
-        PopupAct::Pass => None,
-        PopupAct::Ignore => Some(Vec::new()),
     }
 }
 

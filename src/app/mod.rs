@@ -12,6 +12,7 @@ pub mod links;
 pub mod list;
 pub mod marks;
 mod panes;
+mod popup;
 pub mod reader;
 pub mod refreshing;
 mod results;
