@@ -32,7 +32,7 @@ fn open_an_article_and_follow_a_link_by_its_number() {
         dir.path(),
         &[("BROWSER", &browser)],
     );
-    tmux.wait_for("the refresh", |s| s.contains("2 нові"));
+    tmux.wait_for("the refresh", |s| s.contains("2 нові") && s.contains("1/2"));
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("the article", |s| s.contains("Посилання:"));
     assert!(screen.contains("рішення[1]"), "{screen}");
@@ -72,7 +72,7 @@ fn y_reaches_the_tmux_clipboard() {
             .status
             .success()
     );
-    tmux.wait_for("the refresh", |s| s.contains("2 нові"));
+    tmux.wait_for("the refresh", |s| s.contains("2 нові") && s.contains("1/2"));
     tmux.keys(&["Enter"]);
     tmux.wait_for("the article", |s| s.contains("Посилання:"));
     tmux.keys(&["y"]);

@@ -37,7 +37,7 @@ fn start(dir: &std::path::Path, browser: Browser) -> (Running<TestBackend>, Arc<
         TestBackend::new(100, 30),
         options,
     );
-    run.wait_for("the refresh", |s| s.contains("2 нові"));
+    run.wait_for("the refresh", |s| s.contains("2 нові") && s.contains("1/2"));
     run.keys(&["Enter"]);
     run.wait_for("the article", |s| s.contains("Посилання:"));
     (run, captured)
