@@ -209,12 +209,17 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             });
         }
     };
-    let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
-        path: path.display().to_string(),
+    parse(&text, &path.display().to_string())
+}
+
+/// Parses and checks a config file's text (`path` only names it in errors). Pure: no IO.
+pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+    let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+        path: path.to_string(),
         message: e.message().to_string(),
     })?;
     let feeds = config.feed_specs().map_err(|e| ConfigError::Parse {
-        path: path.display().to_string(),
+        path: path.to_string(),
         message: e.to_string(),
     })?;
     config.checked_feeds = Some(feeds);
