@@ -8,6 +8,7 @@ use html2text::{Element, Handle};
 use url::Url;
 
 use super::ArticleError;
+use super::limits::{MAX_DOM_DEPTH, flatten_dom};
 use super::textfix::{fix_text, fix_text_nodes, has_visible_text, text_of};
 use crate::text::link_key;
 use crate::text::sanitize::clean_line;
@@ -23,15 +24,17 @@ const DROPPED: &[&str] = &[
     "script", "style", "noscript", "iframe", "template", "object", "embed", "head", "title",
 ];
 
-/// HTML (already repaired) → render tree, with URLs resolved against `base`.
+/// HTML (already repaired) → render tree, with URLs resolved against `base`, and whether
+/// elements nested too deeply had to be flattened (see `limits`).
 pub(super) fn build_tree(
     html: &str,
     base: Option<&Url>,
-) -> Result<html2text::RenderTree, ArticleError> {
+) -> Result<(html2text::RenderTree, bool), ArticleError> {
     let config = html2text::config::plain_no_decorate();
     let input = format!("{html}<span id=\"{MARK_ID}\">{WORD_JOINER}</span>");
     let dom = config.parse_html(input.as_bytes())?;
     let mark = take_mark(&dom.document);
+    let flattened = flatten_dom(&dom.document, MAX_DOM_DEPTH);
     let url_links = clean(&dom.document, base);
     fix_text_nodes(&dom.document);
     clear_blank_pre(&dom.document);
@@ -40,7 +43,7 @@ pub(super) fn build_tree(
             *link.children.borrow_mut() = vec![mark.clone()];
         }
     }
-    Ok(config.dom_to_render_tree(&dom)?)
+    Ok((config.dom_to_render_tree(&dom)?, flattened))
 }
 
 /// Detaches the appended mark span (the last element along the chain of last children) and
