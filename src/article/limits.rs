@@ -227,14 +227,18 @@ fn has_children(node: &Handle) -> bool {
     !node.children.borrow().is_empty()
 }
 
-/// The subtree's text nodes and childless elements, in document order.
+/// The subtree's text nodes and childless elements, in document order (a table's parts
+/// aside: html2text cannot render a cell outside its table).
 fn leaves(node: &Handle) -> Vec<Handle> {
     let mut out = Vec::new();
     let mut stack: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
     while let Some(n) = stack.pop() {
         let children = n.children.borrow();
         if children.is_empty() {
-            out.push(n.clone());
+            let name = n.element_name();
+            if name.is_none_or(|n| !TABLE_PARTS.contains(&n.as_str()) && n != "td" && n != "th") {
+                out.push(n.clone());
+            }
         } else {
             stack.extend(children.iter().rev().cloned());
         }
