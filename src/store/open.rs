@@ -101,6 +101,11 @@ fn check_magic(path: &Path) -> Result<(), Unusable> {
 /// Reads only the version and the schema table: no scan of the data.
 fn check_schema(conn: &Connection) -> Result<(), Result<Unusable, rusqlite::Error>> {
     let version = schema::user_version(conn).map_err(Err)?;
+    if version < 0 {
+        return Err(Ok(Unusable::Damaged(format!(
+            "its schema version {version} makes no sense"
+        ))));
+    }
     if version > VERSION {
         return Err(Ok(Unusable::Newer(version)));
     }

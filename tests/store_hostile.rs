@@ -1,0 +1,198 @@
+//! The cache under hostile conditions (issue 7): a damaged title, a nonsense schema version,
+//! a refresh holding the write lock while the reader reads, several refreshes at once.
+//! Runs the binary against local feed files; touches no internet. Owns no product code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use common::{Route, TestServer, fixture};
+
+fn chmon(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chmon"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("TZ", "Europe/Kyiv")
+        .env("XDG_CONFIG_HOME", data.join("no-config"))
+        .env_remove("HTTP_PROXY")
+        .env_remove("http_proxy")
+        .env_remove("ALL_PROXY")
+        .output()
+        .expect("run chmon")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "chmon failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn cache(data: &Path) -> PathBuf {
+    data.join("cache.sqlite3")
+}
+
+/// A data dir whose cache holds the agency fixture (refreshed from a local file).
+fn refreshed() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.xml");
+    std::fs::write(&feed, fixture("cli/agency-1251-nodecl.xml")).unwrap();
+    let feed = feed.to_str().unwrap().to_string();
+    ok(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
+    (dir, feed)
+}
+
+#[test]
+fn invalid_utf8_in_a_stored_title_shows_as_replacement_characters() {
+    let (dir, feed) = refreshed();
+    let db = rusqlite::Connection::open(cache(dir.path())).unwrap();
+    db.execute_batch(
+        "UPDATE articles SET title = CAST(X'D097D0BBFF2041FE' AS TEXT),
+                 author = CAST(X'FF' AS TEXT), category = CAST(X'C0' AS TEXT)
+         WHERE id = (SELECT max(id) FROM articles)",
+    )
+    .unwrap();
+    drop(db);
+    let list = ok(&chmon(dir.path(), &["--feed", &feed, "list"]));
+    assert!(list.contains("Зл\u{FFFD} A\u{FFFD}"), "{list}");
+    let json = ok(&chmon(dir.path(), &["--feed", &feed, "list", "--json"]));
+    assert!(json.contains("Зл\u{FFFD} A\u{FFFD}"), "{json}");
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let damaged = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"].as_str().unwrap().contains('\u{FFFD}'))
+        .unwrap();
+    let id = damaged["id"].as_str().unwrap();
+    let shown = ok(&chmon(dir.path(), &["--feed", &feed, "show", id]));
+    assert!(shown.starts_with("Зл\u{FFFD} A\u{FFFD}"), "{shown}");
+}
+
+fn set_version(data: &Path, version: i64) {
+    let db = rusqlite::Connection::open(cache(data)).unwrap();
+    db.pragma_update(None, "user_version", version).unwrap();
+}
+
+fn moved_aside(data: &Path, tag: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            name.starts_with(&format!("cache.sqlite3.{tag}"))
+                && !name.ends_with("-wal")
+                && !name.ends_with("-shm")
+        })
+        .collect()
+}
+
+#[test]
+fn a_negative_schema_version_is_moved_aside_and_a_new_cache_started() {
+    let (dir, feed) = refreshed();
+    set_version(dir.path(), -1);
+    let out = chmon(dir.path(), &["--feed", &feed, "list"]);
+    ok(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("moved to"), "{stderr}");
+    assert!(stderr.contains("-1"), "{stderr}");
+    assert_eq!(moved_aside(dir.path(), "corrupt").len(), 1, "{stderr}");
+    // Nothing lost: the old file is beside the new one, with its articles.
+    let old = rusqlite::Connection::open(&moved_aside(dir.path(), "corrupt")[0]).unwrap();
+    let n: i64 = old
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert!(n > 0);
+}
+
+#[test]
+fn a_future_schema_version_is_moved_aside_with_a_message() {
+    let (dir, feed) = refreshed();
+    set_version(dir.path(), 1_000_000);
+    let out = chmon(dir.path(), &["--feed", &feed, "list"]);
+    ok(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("newer chmon"), "{stderr}");
+    assert_eq!(moved_aside(dir.path(), "newer-v1000000").len(), 1);
+}
+
+/// Holds the cache's write lock (as a refresh writing its items does) for the closure's time.
+fn while_writing<T>(data: &Path, f: impl FnOnce() -> T) -> T {
+    let db = rusqlite::Connection::open(cache(data)).unwrap();
+    db.execute_batch("BEGIN IMMEDIATE; UPDATE articles SET read = read;")
+        .unwrap();
+    let out = f();
+    db.execute_batch("COMMIT").unwrap();
+    out
+}
+
+#[test]
+fn list_and_show_do_not_wait_for_a_refresh_that_is_writing() {
+    let (dir, feed) = refreshed();
+    while_writing(dir.path(), || {
+        for args in [&["list"][..], &["list", "--json"], &["show", "1"]] {
+            let started = Instant::now();
+            let mut all = vec!["--feed", feed.as_str()];
+            all.extend_from_slice(args);
+            let out = ok(&chmon(dir.path(), &all));
+            assert!(!out.is_empty());
+            assert!(
+                started.elapsed() < Duration::from_secs(2),
+                "{args:?} took {:?}",
+                started.elapsed()
+            );
+        }
+    });
+}
+
+#[test]
+fn concurrent_refreshes_never_say_database_is_locked() {
+    let server = TestServer::start();
+    server.route(
+        "/feed.xml",
+        Route::ok(fixture("cli/agency-1251-nodecl.xml"))
+            .header("Content-Type", "application/rss+xml; charset=windows-1251")
+            .delay(Duration::from_millis(300)),
+    );
+    let url = server.url("/feed.xml");
+    for n in [2, 5] {
+        let dir = tempfile::tempdir().unwrap();
+        let children: Vec<_> = (0..n)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_chmon"))
+                    .arg("--data-dir")
+                    .arg(dir.path())
+                    .args(["--feed", &url, "refresh"])
+                    .env("XDG_CONFIG_HOME", dir.path().join("no-config"))
+                    .env_remove("HTTP_PROXY")
+                    .env_remove("http_proxy")
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut succeeded = 0;
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(!text.contains("locked"), "{n} at once: {text}");
+            if out.status.success() {
+                succeeded += 1;
+            } else {
+                assert!(text.contains("already running"), "{n} at once: {text}");
+            }
+        }
+        assert!(succeeded >= 1, "{n} at once: none succeeded");
+    }
+}
