@@ -95,7 +95,8 @@ struct JsonItem {
     link: Option<String>,
     /// RFC 3339, UTC: the feed's date, or when first seen if the feed gave none.
     published: String,
-    /// "feed", or "first_seen" when the feed gave no parseable date.
+    /// "feed"; "first_seen" when the feed gave no parseable date; "first_seen_future" when its
+    /// date was more than a day after the item was first seen.
     date_source: &'static str,
     author: Option<String>,
     category: Option<String>,
@@ -133,11 +134,7 @@ fn json_item(a: &Article) -> JsonItem {
         title: clean_line(&a.title),
         link: clean(&a.link),
         published: a.time().to_rfc3339_opts(SecondsFormat::Secs, true),
-        date_source: if a.published.is_some() {
-            "feed"
-        } else {
-            "first_seen"
-        },
+        date_source: a.date_source().name(),
         author: clean(&a.author),
         category: clean(&a.category),
         read: a.read,

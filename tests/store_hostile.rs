@@ -196,3 +196,38 @@ fn concurrent_refreshes_never_say_database_is_locked() {
         assert!(succeeded >= 1, "{n} at once: none succeeded");
     }
 }
+
+#[test]
+fn a_date_in_the_future_is_shown_and_sorted_at_first_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = chrono::Utc::now();
+    let item = |title: &str, n: u32, date: chrono::DateTime<chrono::Utc>| {
+        format!(
+            "<item><title>{title}</title><link>https://x.ua/{n}</link><guid>https://x.ua/{n}</guid>\
+             <pubDate>{}</pubDate></item>",
+            date.to_rfc2822()
+        )
+    };
+    let xml = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>{}{}{}</channel></rss>",
+        item("Майбутня", 1, now + chrono::Duration::days(365 * 70)),
+        item("За годину", 2, now + chrono::Duration::hours(1)),
+        item("Вчорашня", 3, now - chrono::Duration::days(1)),
+    );
+    let feed = dir.path().join("future.xml");
+    std::fs::write(&feed, xml).unwrap();
+    let feed = feed.to_str().unwrap();
+    ok(&chmon(dir.path(), &["--feed", feed, "refresh"]));
+    let json = ok(&chmon(dir.path(), &["--feed", feed, "list", "--json"]));
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let items = items.as_array().unwrap();
+    let titles: Vec<&str> = items.iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["За годину", "Майбутня", "Вчорашня"], "{json}");
+    assert_eq!(items[1]["date_source"], "first_seen_future");
+    assert_eq!(items[0]["date_source"], "feed");
+    let shown: chrono::DateTime<chrono::Utc> =
+        items[1]["published"].as_str().unwrap().parse().unwrap();
+    assert!((shown - now).num_seconds().abs() < 120, "{shown}");
+    let list = ok(&chmon(dir.path(), &["--feed", feed, "list"]));
+    assert!(!list.contains("2096"), "{list}");
+}
