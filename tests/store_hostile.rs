@@ -231,3 +231,69 @@ fn a_date_in_the_future_is_shown_and_sorted_at_first_seen() {
     let list = ok(&chmon(dir.path(), &["--feed", feed, "list"]));
     assert!(!list.contains("2096"), "{list}");
 }
+
+/// Runs chmon as a user who cannot write the cache (root may write anything, so a root test
+/// run drops to `nobody` with setpriv).
+fn chmon_unprivileged(data: &Path, args: &[&str]) -> Output {
+    let bin = env!("CARGO_BIN_EXE_chmon");
+    let root = std::env::var("USER").as_deref() == Ok("root")
+        || Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
+        c.arg(bin);
+        c
+    } else {
+        Command::new(bin)
+    };
+    cmd.arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env("TZ", "Europe/Kyiv")
+        .env("HOME", data)
+        .env("XDG_CONFIG_HOME", data.join("no-config"))
+        .output()
+        .expect("run chmon")
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn read_only_cache_is_read(dir_mode: u32) {
+    let dir = tempfile::Builder::new().tempdir_in("/tmp").unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let feed = data.join("feed.xml");
+    std::fs::write(&feed, fixture("cli/agency-1251-nodecl.xml")).unwrap();
+    let feed = feed.to_str().unwrap();
+    ok(&chmon(&data, &["--feed", feed, "refresh"]));
+    set_mode(dir.path(), 0o755);
+    for entry in std::fs::read_dir(&data).unwrap() {
+        set_mode(&entry.unwrap().path(), 0o444);
+    }
+    set_mode(&data, dir_mode);
+    let before = std::fs::read(cache(&data)).unwrap();
+    let list = chmon_unprivileged(&data, &["--feed", feed, "list"]);
+    let list = ok(&list);
+    assert!(list.contains("Чернігівська міськрада"), "{list}");
+    let shown = ok(&chmon_unprivileged(&data, &["--feed", feed, "show", "1"]));
+    assert!(shown.contains("Депутати"), "{shown}");
+    set_mode(&data, 0o755);
+    assert_eq!(
+        std::fs::read(cache(&data)).unwrap(),
+        before,
+        "the file was changed"
+    );
+}
+
+#[test]
+fn a_read_only_cache_file_can_be_listed_and_shown() {
+    read_only_cache_is_read(0o777);
+}
+
+#[test]
+fn a_cache_in_a_read_only_directory_can_be_listed_and_shown() {
+    read_only_cache_is_read(0o555);
+}
