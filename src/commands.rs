@@ -18,6 +18,7 @@ use crate::model::{Article, ListQuery, Scope};
 use crate::refresh::RefreshError;
 use crate::store::{Listed, Store, StoreError};
 use crate::text::sanitize::{clean_line, clean_text};
+use crate::text::tame::{MAX_TITLE_CHARS, tame_line};
 
 pub mod extract;
 pub use refresh_all::{refresh, refresh_quietly};
@@ -121,7 +122,8 @@ pub fn list(settings: &Settings, limit: Option<usize>, json: bool) -> Result<(),
     } else {
         for row in rows {
             let when = settings.zone.format_date_time(row.time);
-            out.push_str(&format!("{when}  {}\n", clean_line(&row.title)));
+            let title = tame_line(&clean_line(&row.title), MAX_TITLE_CHARS);
+            out.push_str(&format!("{when}  {title}\n"));
         }
     }
     emit(&out)
@@ -131,7 +133,7 @@ fn json_item(a: &Article) -> JsonItem {
     let clean = |s: &Option<String>| s.as_deref().map(clean_line);
     JsonItem {
         id: clean_line(&a.key),
-        title: clean_line(&a.title),
+        title: tame_line(&clean_line(&a.title), MAX_TITLE_CHARS),
         link: clean(&a.link),
         published: a.time().to_rfc3339_opts(SecondsFormat::Secs, true),
         date_source: a.date_source().name(),
@@ -174,7 +176,8 @@ fn format_article(settings: &Settings, a: &Article, width: usize) -> String {
             .flatten()
             .map(|s| clean_line(s)),
     );
-    let mut out = format!("{}\n{}\n", clean_line(&a.title), meta.join(" · "));
+    let title = tame_line(&clean_line(&a.title), MAX_TITLE_CHARS);
+    let mut out = format!("{title}\n{}\n", meta.join(" · "));
     if let Some(link) = &a.link {
         out.push_str(&clean_line(link));
         out.push('\n');

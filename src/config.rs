@@ -179,6 +179,9 @@ pub enum ConfigError {
     Parse { path: String, message: String },
     #[error("no home directory: pass --data-dir")]
     NoHome,
+    /// A relative `HOME` would put the cache wherever chmon happens to be started.
+    #[error("HOME is a relative path ({0}): set it to an absolute path, or pass --data-dir")]
+    RelativeHome(String),
 }
 
 fn project_dirs() -> Option<ProjectDirs> {
@@ -187,6 +190,12 @@ fn project_dirs() -> Option<ProjectDirs> {
 
 /// `$XDG_DATA_HOME/chmon` (Linux), the platform's data directory elsewhere.
 pub fn default_data_dir() -> Result<PathBuf, ConfigError> {
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+        && Path::new(&home).is_relative()
+    {
+        let home = crate::text::clean_line(&home.to_string_lossy());
+        return Err(ConfigError::RelativeHome(home));
+    }
     project_dirs()
         .map(|d| d.data_dir().to_path_buf())
         .ok_or(ConfigError::NoHome)

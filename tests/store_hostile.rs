@@ -297,3 +297,70 @@ fn a_read_only_cache_file_can_be_listed_and_shown() {
 fn a_cache_in_a_read_only_directory_can_be_listed_and_shown() {
     read_only_cache_is_read(0o555);
 }
+
+#[test]
+fn list_never_prints_a_huge_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let huge = "Заголовок ".repeat(1_000_000);
+    let zalgo = format!("Z{}algo", "\u{301}\u{200b}".repeat(50_000));
+    let xml = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+         <item><title>{huge}</title><link>https://x.ua/1</link></item>\
+         <item><title>{zalgo}</title><link>https://x.ua/2</link></item></channel></rss>"
+    );
+    let feed = dir.path().join("huge.xml");
+    std::fs::write(&feed, xml).unwrap();
+    let feed = feed.to_str().unwrap();
+    ok(&chmon(dir.path(), &["--feed", feed, "refresh"]));
+    let db = rusqlite::Connection::open(cache(dir.path())).unwrap();
+    let stored: Vec<i64> = db
+        .prepare("SELECT length(title) FROM articles ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(stored.iter().all(|n| *n <= 1_000), "{stored:?}");
+    // A row stored before the cap (or by another program) is cut when printed.
+    db.execute(
+        "UPDATE articles SET title = ?1 WHERE id = (SELECT min(id) FROM articles)",
+        [&huge],
+    )
+    .unwrap();
+    drop(db);
+    for args in [
+        &["list"][..],
+        &["list", "--json"],
+        &["show", "1"],
+        &["show", "2"],
+    ] {
+        let mut all = vec!["--feed", feed];
+        all.extend_from_slice(args);
+        let out = ok(&chmon(dir.path(), &all));
+        let longest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(longest <= 1_100, "{args:?}: a line of {longest} characters");
+    }
+}
+
+#[test]
+fn a_relative_home_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_chmon"))
+        .current_dir(dir.path())
+        .arg("list")
+        .env("HOME", "relative/home")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("XDG_CONFIG_HOME")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("HOME is a relative path (relative/home)"),
+        "{stderr}"
+    );
+    assert!(
+        !dir.path().join("relative").exists(),
+        "a cache was made under the relative HOME"
+    );
+}
