@@ -182,6 +182,12 @@ pub enum ConfigError {
     /// A relative `HOME` would put the cache wherever chmon happens to be started.
     #[error("HOME is a relative path ({0}): set it to an absolute path, or pass --data-dir")]
     RelativeHome(String),
+    #[error("the data directory {0} is a file, not a directory")]
+    DataDirIsAFile(String),
+    #[error("config {0}: no such file")]
+    NoSuchFile(String),
+    #[error("unknown time zone {value:?} ({from}): use an IANA name such as Europe/Kyiv")]
+    BadZone { value: String, from: String },
 }
 
 fn project_dirs() -> Option<ProjectDirs> {
@@ -225,7 +231,7 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
 pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
     let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
         path: path.to_string(),
-        message: e.message().to_string(),
+        message: where_in(text, &e),
     })?;
     let feeds = config.feed_specs().map_err(|e| ConfigError::Parse {
         path: path.to_string(),
@@ -233,6 +239,28 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
     })?;
     config.checked_feeds = Some(feeds);
     Ok(config)
+}
+
+/// A TOML error as "line N, key K: message" (the key when the error points into a `key = …`
+/// line), so that a type error names what is wrong where.
+fn where_in(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message();
+    let Some(span) = e.span() else {
+        return message.to_string();
+    };
+    let start = span.start.min(text.len());
+    let before = text.get(..start).unwrap_or_default();
+    let line_no = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..).unwrap_or_default().lines().next();
+    let key = line
+        .and_then(|l| l.split_once('='))
+        .map(|(k, _)| crate::text::clean_line(k.trim().trim_matches('"')))
+        .filter(|k| !k.is_empty() && !k.starts_with('['));
+    match key {
+        Some(key) => format!("line {line_no}, {key}: {message}"),
+        None => format!("line {line_no}: {message}"),
+    }
 }
 
 impl Config {
