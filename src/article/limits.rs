@@ -61,9 +61,12 @@ pub(super) fn cut_body(body: &str, max: usize) -> (&str, bool) {
     while !body.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &body[..end];
+    // A `<` in the last 4 KB: cut before it (a byte search: `<` is never inside a character).
     let tail_start = end.saturating_sub(4096);
-    let end = match head[tail_start..].rfind('<') {
+    let end = match body.as_bytes()[tail_start..end]
+        .iter()
+        .rposition(|&b| b == b'<')
+    {
         Some(pos) => tail_start + pos,
         None => end,
     };

@@ -9,6 +9,10 @@ fn cut_body_stops_before_a_tag_begun_near_the_end() {
     let (head, cut) = cut_body("<p>абв</p><p>где</p>", 14);
     assert!(cut);
     assert_eq!(head, "<p>абв</p>");
+    let long = format!("{}<p>x", "ї".repeat(5_000));
+    let (head, cut) = cut_body(&long, 9_001);
+    assert!(cut);
+    assert_eq!(head, "ї".repeat(4_500));
     let (head, cut) = cut_body("ґґґґ", 3);
     assert!(cut);
     assert_eq!(head, "ґ");
