@@ -78,6 +78,8 @@ pub struct ArticleText {
     /// `None` when there is nothing to show (or the HTML could not be turned into a tree).
     tree: Option<RenderTree>,
     notes: Notes,
+    /// Each link's text (an image's alt) by URL.
+    names: std::collections::HashMap<String, String>,
 }
 
 /// What [`limits`] did to the input, said above the text.
@@ -94,6 +96,8 @@ pub struct Rendered {
     pub lines: Vec<String>,
     /// Absolute URLs; `[n]` in the text refers to `links[n-1]`.
     pub links: Vec<String>,
+    /// The text of each link (sanitised, one line; empty when it had none), as `links`.
+    pub texts: Vec<String>,
 }
 
 impl ArticleText {
@@ -128,16 +132,16 @@ impl ArticleText {
             html.push_str(&prepare::to_html(&body));
         }
         let (html, capped) = limits::cap_tags(&html, limits::MAX_TAG_DEPTH);
-        let tree = if html.is_empty() {
-            None
+        let (tree, names, flattened) = if html.is_empty() {
+            (None, Default::default(), false)
         } else {
-            dom::build_tree(&html, base.as_ref()).ok()
+            match dom::build_tree(&html, base.as_ref()) {
+                Ok(built) => (Some(built.tree), built.names, built.flattened),
+                Err(_) => (None, Default::default(), false),
+            }
         };
-        notes.too_deep = capped || tree.as_ref().is_some_and(|(_, flat)| *flat);
-        ArticleText {
-            tree: tree.map(|(tree, _)| tree),
-            notes,
-        }
+        notes.too_deep = capped || flattened;
+        ArticleText { tree, names, notes }
     }
 
     /// Wraps at `width` display columns (any width ≥ 1 works; 0 is treated as 1). No line is
@@ -158,7 +162,15 @@ impl ArticleText {
         lines.extend(wrap::finish(&text, width));
         let links = book.take().into_urls();
         wrap::append_links(&mut lines, &links, labels.links_heading);
-        Rendered { lines, links }
+        let texts = links
+            .iter()
+            .map(|url| self.names.get(url).cloned().unwrap_or_default())
+            .collect();
+        Rendered {
+            lines,
+            links,
+            texts,
+        }
     }
 
     /// The notes about what was cut or flattened, wrapped, then a blank line; none if nothing was.
