@@ -57,6 +57,8 @@ const MIGRATIONS: &[&str] = &[
     END;",
     // v3. Many feeds, one article per link: see `schema_v3`.
     super::schema_v3::SQL,
+    // Full-text pages (issue 11): see `schema_pages`.
+    super::schema_pages::SQL,
 ];
 
 /// Work a migration needs besides its SQL, run right after it in the same transaction.
