@@ -78,6 +78,9 @@ pub enum Command {
         /// Wrap at W columns
         #[arg(long, value_name = "W", default_value_t = 80)]
         width: usize,
+        /// Fetch the article's web page now, store its full text and print it
+        #[arg(long)]
+        full: bool,
     },
     /// The story of any web page (fetched, or a saved file): title, text, numbered links
     Extract {
@@ -147,7 +150,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Some(Command::Refresh) => commands::refresh(&settings)?,
         Some(Command::List { limit, json }) => commands::list(&settings, limit, json)?,
-        Some(Command::Show { id, width }) => commands::show(&settings, &id, width)?,
+        Some(Command::Show { id, width, full }) => commands::show(&settings, &id, width, full)?,
         Some(Command::Extract { source, width }) => {
             commands::extract::run(&settings, &source, width)?
         }
