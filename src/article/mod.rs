@@ -7,6 +7,7 @@ mod decorator;
 mod dom;
 mod lead;
 mod prepare;
+pub mod teaser;
 mod textfix;
 mod wrap;
 
