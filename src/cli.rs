@@ -69,6 +69,9 @@ pub enum Command {
         /// One JSON array: id, title, link, published (RFC 3339, UTC), date_source, author, category, read
         #[arg(long)]
         json: bool,
+        /// Only the starred articles (of the whole cache)
+        #[arg(long)]
+        starred: bool,
     },
     /// One article as wrapped text, by the id from `list --json` or the position N in `list`
     Show {
@@ -149,7 +152,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
     match cli.command {
         Some(Command::Refresh) => commands::refresh(&settings)?,
-        Some(Command::List { limit, json }) => commands::list(&settings, limit, json)?,
+        Some(Command::List {
+            limit,
+            json,
+            starred,
+        }) => commands::list(&settings, limit, json, starred)?,
         Some(Command::Show { id, width, full }) => commands::show(&settings, &id, width, full)?,
         Some(Command::Extract { source, width }) => {
             commands::extract::run(&settings, &source, width)?

@@ -66,11 +66,19 @@ pub enum Scope {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListQuery {
     pub scope: Scope,
+    /// Only the unread articles of the scope.
+    pub unread_only: bool,
+    /// The starred articles of the whole cache (the scope is then ignored).
+    pub starred: bool,
 }
 
 impl ListQuery {
     pub fn new(scope: Scope) -> ListQuery {
-        ListQuery { scope }
+        ListQuery {
+            scope,
+            unread_only: false,
+            starred: false,
+        }
     }
 }
 
@@ -85,6 +93,7 @@ pub struct Headline {
     /// True when `time` is the published time from the feed.
     pub dated: bool,
     pub read: bool,
+    pub starred: bool,
     /// A feed of the listed scope the article is in (the lowest id when it is in several):
     /// what the list shows next to the title in "All" and in a section.
     pub feed_id: i64,
@@ -105,6 +114,7 @@ pub struct Article {
     pub lead: Option<String>,
     pub body: Option<String>,
     pub read: bool,
+    pub starred: bool,
 }
 
 impl Article {

@@ -1,5 +1,6 @@
 //! The feed pane's intents: show or hide it, move the keys between it and the list, move its
-//! cursor, fold a section, and choose what the list shows (a feed, a section, «Усі новини»).
+//! cursor, fold a section, and choose what the list shows (a feed, a section, «Усі новини»;
+//! unread only if the list was).
 //! Part of `update`: pure state changes that return effects; no IO.
 
 use super::App;
@@ -52,10 +53,15 @@ pub(super) fn choose(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     app.pane_focus = false;
-    if scope == app.list.query.scope {
+    // The unread-only filter stays; the starred view is left.
+    let query = ListQuery {
+        unread_only: app.list.query.unread_only,
+        ..ListQuery::new(scope)
+    };
+    if query == app.list.query {
         return Vec::new();
     }
-    app.list.switch_to(ListQuery::new(scope));
+    app.list.switch_to(query);
     app.list
         .ensure_window(app.body_height(), true)
         .into_iter()

@@ -39,8 +39,10 @@ pub(super) fn feeds(
             .entry(feed.id)
             .or_insert_with(|| feed.state.clone());
     }
+    // The starred view is not a list of the pane: its counts come with its windows.
     if let Some(&own) = counts.get(&app.list.query.scope)
         && app.list.loaded
+        && !app.list.query.starred
     {
         app.list.counts.unread = own.unread;
     }

@@ -2,6 +2,8 @@
 //! and are never dropped for a busy database: a write that finds the file locked (a refresh is
 //! writing) is kept and retried, the reads behind it are answered at once, and what they return
 //! already shows the kept writes. On the way out it keeps trying for a while before giving up.
+//! A star and the marks of a whole list (mark all read, its undo) are one statement or one
+//! transaction each: they wait for the lock as reads do (5 s) and are reported if it stays busy.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
@@ -117,6 +119,24 @@ impl Cache {
             StoreJob::Locate { query, article_id } => self.locate(query, article_id),
             StoreJob::LoadArticle { id } => self.article(id),
             StoreJob::LoadFeeds => self.feeds(),
+            StoreJob::SetStarred { id, starred } => {
+                (self.store.set_starred(id, starred)).map(|()| Action::MarksSaved)
+            }
+            StoreJob::MarkAllRead { query } => {
+                self.flush();
+                (self.store.mark_all_read(&query)).map(|ids| Action::MarkedAllRead { query, ids })
+            }
+            StoreJob::SetReadMany { ids, read } => {
+                self.flush();
+                (self.store.set_read_many(&ids, read)).map(|()| Action::MarksSaved)
+            }
+            StoreJob::NextUnread {
+                query,
+                article_id,
+                forward,
+                open,
+            } => (self.store.next_unread(&query, article_id, forward))
+                .map(|found| Action::UnreadFound { query, found, open }),
         };
         let action = answer.unwrap_or_else(|e| {
             self.log.line(&format!("cache: {e}"));
