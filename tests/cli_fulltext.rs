@@ -8,6 +8,7 @@ mod common;
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
 
 use common::{Route, TestServer, fixture};
 
@@ -136,4 +137,76 @@ fn a_missing_or_slow_page_is_a_one_line_error_and_the_teaser_stays() {
     assert!(err.contains("404"), "{err}");
     let after = ok_stdout(&chmon(dir.path(), &["--feed", &feed, "show", "1"]));
     assert!(after.contains("Читати далі"), "{after}");
+}
+
+/// `chmon --config FILE` with `config` written to a file next to the cache.
+fn chmon_with(data: &Path, config: &str, args: &[&str]) -> Output {
+    let file = data.join("config.toml");
+    std::fs::write(&file, config).unwrap();
+    let mut all = vec!["--config", file.to_str().unwrap()];
+    all.extend_from_slice(args);
+    chmon(data, &all)
+}
+
+fn one_line_error(out: &Output) -> String {
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err
+}
+
+#[test]
+fn hostile_pages_end_in_a_one_line_error_or_a_bounded_story() {
+    let server = TestServer::start();
+    let feed = server.url("/feed.xml");
+    let dir = tempfile::tempdir().unwrap();
+    // An endless page that trickles: the deadline ends it.
+    server.route("/feed.xml", Route::ok(teaser_feed(&server.url("/slow"))));
+    server.route(
+        "/slow",
+        Route::ok(vec![b' '; 4096])
+            .no_length()
+            .trickle(Duration::from_millis(200)),
+    );
+    let config = "timeout_secs = 1\nmax_feed_mb = 1\n";
+    ok_stdout(&chmon_with(
+        dir.path(),
+        config,
+        &["--feed", &feed, "refresh"],
+    ));
+    let started = Instant::now();
+    let err = one_line_error(&chmon_with(
+        dir.path(),
+        config,
+        &["--feed", &feed, "show", "1", "--full"],
+    ));
+    assert!(started.elapsed() < Duration::from_secs(5), "{err}");
+    assert!(err.contains("timed out"), "{err}");
+    // A page over the size limit is refused, not read whole.
+    let mut huge = b"<html><body><article><p>".to_vec();
+    huge.resize(3 * 1024 * 1024, b'x');
+    server.route("/slow", Route::ok(huge));
+    let err = one_line_error(&chmon_with(
+        dir.path(),
+        config,
+        &["--feed", &feed, "show", "1", "--full"],
+    ));
+    assert!(err.contains("too large"), "{err}");
+    // Deeply nested markup is flattened, and the story still comes out.
+    let story = format!(
+        "<p>{FROM_PAGE} будівлю відновлюють волонтери, архітектори й будівельники, \
+         а глибока вкладеність розмітки не заважає прочитати цю розповідь.</p>"
+    )
+    .repeat(6);
+    let deep = format!(
+        "<html><body>{}<article>{story}</article></body></html>",
+        "<div>".repeat(50_000)
+    );
+    server.route("/slow", Route::ok(deep));
+    let full = ok_stdout(&chmon_with(
+        dir.path(),
+        config,
+        &["--feed", &feed, "show", "1", "--full"],
+    ));
+    assert!(full.contains(FROM_PAGE), "{full}");
 }
