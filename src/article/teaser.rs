@@ -111,13 +111,4 @@ mod tests {
             assert!(is_teaser(None, Some(&format!("{en}{tail}"))), "{tail}");
         }
     }
-
-    #[test]
-    fn the_policy_follows_the_setting() {
-        use crate::config::FullText;
-        assert!(FullText::Auto.fetches(true));
-        assert!(!FullText::Auto.fetches(false));
-        assert!(FullText::Always.fetches(false));
-        assert!(!FullText::Never.fetches(true));
-    }
 }
