@@ -78,8 +78,8 @@ pub enum Command {
         /// The `id` from `list --json`, or the 1-based position in `list`
         #[arg(value_name = "ID|N")]
         id: String,
-        /// Wrap at W columns
-        #[arg(long, value_name = "W", default_value_t = 80)]
+        /// Wrap at W columns (1 to 1000)
+        #[arg(long, value_name = "W", default_value_t = 80, value_parser = parse_width)]
         width: usize,
         /// Fetch the article's web page now, store its full text and print it
         #[arg(long)]
@@ -90,8 +90,8 @@ pub enum Command {
         /// An http(s) address, or a saved HTML file
         #[arg(value_name = "URL|FILE")]
         source: String,
-        /// Wrap at W columns
-        #[arg(long, value_name = "W", default_value_t = 80)]
+        /// Wrap at W columns (1 to 1000)
+        #[arg(long, value_name = "W", default_value_t = 80, value_parser = parse_width)]
         width: usize,
     },
     /// The feed list: url, name, section, last refresh, last error, counts
@@ -144,6 +144,32 @@ pub enum CliError {
     Demo(std::io::Error),
 }
 
+/// `--width`: 1 to 1000 columns (0 would print one character a line).
+fn parse_width(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(w @ 1..=1000) => Ok(w),
+        _ => Err(format!("{s:?} is not a width from 1 to 1000 columns")),
+    }
+}
+
+/// An error and its causes as one sanitised line, each cause said once: a cause whose text
+/// (or whose last part, after its own prefix such as "Error code 8") the line already holds
+/// is left out.
+pub fn error_line(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut line = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        let last = text.rsplit(": ").next().unwrap_or(&text);
+        if !text.is_empty() && !line.contains(&text) && !line.contains(last) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        source = cause.source();
+    }
+    crate::text::clean_line(&line)
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let (settings, _demo_dir) = settings(&cli)?;
@@ -189,6 +215,11 @@ fn feed_list(settings: &Settings, command: Command) -> Result<(), CliError> {
 /// The command line over the config file over the defaults; with `--demo`, also the
 /// temporary data directory, which lives as long as the returned handle.
 fn settings(cli: &Cli) -> Result<(Settings, Option<tempfile::TempDir>), CliError> {
+    if let Some(path) = &cli.config
+        && !path.exists()
+    {
+        return Err(ConfigError::NoSuchFile(path.display().to_string()).into());
+    }
     let config_file = cli.config.clone().or_else(config::default_config_file);
     let config = match &config_file {
         Some(path) => config::load(path)?,
@@ -203,8 +234,35 @@ fn settings(cli: &Cli) -> Result<(Settings, Option<tempfile::TempDir>), CliError
     if config::theme::no_color(std::env::var_os("NO_COLOR").as_deref()) {
         settings.theme = settings.theme.without_colour();
     }
-    settings.zone = Zone::resolve(cli.timezone.as_deref().or(config.timezone.as_deref()));
+    settings.zone = zone(cli, &config, settings.config_file.as_deref())?;
     Ok((settings, demo_dir))
+}
+
+/// `--timezone`, else the config's `timezone` (either must name a zone: an error names the
+/// value), else `TZ` (a bogus one falls back to the system zone with a warning).
+fn zone(cli: &Cli, config: &Config, file: Option<&std::path::Path>) -> Result<Zone, ConfigError> {
+    let given = match (&cli.timezone, &config.timezone) {
+        (Some(value), _) => Some((value, "--timezone".to_string())),
+        (None, Some(value)) => Some((
+            value,
+            format!(
+                "timezone in {}",
+                file.map(|f| f.display().to_string()).unwrap_or_default()
+            ),
+        )),
+        (None, None) => None,
+    };
+    if let Some((value, from)) = given {
+        return Zone::named(value).ok_or_else(|| ConfigError::BadZone {
+            value: crate::text::clean_line(value),
+            from,
+        });
+    }
+    let (zone, warning) = Zone::from_env(std::env::var("TZ").ok().as_deref());
+    if let Some(warning) = warning {
+        eprintln!("chmon: {}", crate::text::clean_line(&warning));
+    }
+    Ok(zone)
 }
 
 /// The run's feeds and data directory: the demo's, the one `--feed`, or the config's list.
@@ -222,6 +280,10 @@ fn feeds(
             Some(dir) => dir,
             None => config::default_data_dir()?,
         };
+        if data_dir.exists() && !data_dir.is_dir() {
+            let dir = crate::text::clean_line(&data_dir.display().to_string());
+            return Err(ConfigError::DataDirIsAFile(dir).into());
+        }
         (cli.feed.clone(), data_dir, None)
     };
     let bad = |e: config::feeds::FeedListError| ConfigError::Parse {

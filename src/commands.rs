@@ -19,6 +19,7 @@ use crate::model::{Article, ListQuery, Scope};
 use crate::refresh::RefreshError;
 use crate::store::{Listed, Store, StoreError, StoredPage};
 use crate::text::sanitize::{clean_line, clean_text};
+use crate::text::tame::{MAX_TITLE_CHARS, tame_line};
 
 pub mod extract;
 pub mod fulltext;
@@ -97,7 +98,8 @@ struct JsonItem {
     link: Option<String>,
     /// RFC 3339, UTC: the feed's date, or when first seen if the feed gave none.
     published: String,
-    /// "feed", or "first_seen" when the feed gave no parseable date.
+    /// "feed"; "first_seen" when the feed gave no parseable date; "first_seen_future" when its
+    /// date was more than a day after the item was first seen.
     date_source: &'static str,
     author: Option<String>,
     category: Option<String>,
@@ -129,7 +131,8 @@ pub fn list(
     } else {
         for row in rows {
             let when = settings.zone.format_date_time(row.time);
-            out.push_str(&format!("{when}  {}\n", clean_line(&row.title)));
+            let title = tame_line(&clean_line(&row.title), MAX_TITLE_CHARS);
+            out.push_str(&format!("{when}  {title}\n"));
         }
     }
     emit(&out)
@@ -139,14 +142,10 @@ fn json_item(a: &Article) -> JsonItem {
     let clean = |s: &Option<String>| s.as_deref().map(clean_line);
     JsonItem {
         id: clean_line(&a.key),
-        title: clean_line(&a.title),
+        title: tame_line(&clean_line(&a.title), MAX_TITLE_CHARS),
         link: clean(&a.link),
         published: a.time().to_rfc3339_opts(SecondsFormat::Secs, true),
-        date_source: if a.published.is_some() {
-            "feed"
-        } else {
-            "first_seen"
-        },
+        date_source: a.date_source().name(),
         author: clean(&a.author),
         category: clean(&a.category),
         read: a.read,
@@ -214,7 +213,8 @@ fn format_article(settings: &Settings, a: &Article, width: usize) -> String {
             .flatten()
             .map(|s| clean_line(s)),
     );
-    let mut out = format!("{}\n{}\n", clean_line(&a.title), meta.join(" · "));
+    let title = tame_line(&clean_line(&a.title), MAX_TITLE_CHARS);
+    let mut out = format!("{title}\n{}\n", meta.join(" · "));
     if let Some(link) = &a.link {
         out.push_str(&clean_line(link));
         out.push('\n');

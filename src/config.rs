@@ -179,6 +179,15 @@ pub enum ConfigError {
     Parse { path: String, message: String },
     #[error("no home directory: pass --data-dir")]
     NoHome,
+    /// A relative `HOME` would put the cache wherever chmon happens to be started.
+    #[error("HOME is a relative path ({0}): set it to an absolute path, or pass --data-dir")]
+    RelativeHome(String),
+    #[error("the data directory {0} is a file, not a directory")]
+    DataDirIsAFile(String),
+    #[error("config {0}: no such file")]
+    NoSuchFile(String),
+    #[error("unknown time zone {value:?} ({from}): use an IANA name such as Europe/Kyiv")]
+    BadZone { value: String, from: String },
 }
 
 fn project_dirs() -> Option<ProjectDirs> {
@@ -187,6 +196,12 @@ fn project_dirs() -> Option<ProjectDirs> {
 
 /// `$XDG_DATA_HOME/chmon` (Linux), the platform's data directory elsewhere.
 pub fn default_data_dir() -> Result<PathBuf, ConfigError> {
+    if let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+        && Path::new(&home).is_relative()
+    {
+        let home = crate::text::clean_line(&home.to_string_lossy());
+        return Err(ConfigError::RelativeHome(home));
+    }
     project_dirs()
         .map(|d| d.data_dir().to_path_buf())
         .ok_or(ConfigError::NoHome)
@@ -209,16 +224,43 @@ pub fn load(path: &Path) -> Result<Config, ConfigError> {
             });
         }
     };
-    let mut config: Config = toml::from_str(&text).map_err(|e| ConfigError::Parse {
-        path: path.display().to_string(),
-        message: e.message().to_string(),
+    parse(&text, &path.display().to_string())
+}
+
+/// Parses and checks a config file's text (`path` only names it in errors). Pure: no IO.
+pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
+    let mut config: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+        path: path.to_string(),
+        message: where_in(text, &e),
     })?;
     let feeds = config.feed_specs().map_err(|e| ConfigError::Parse {
-        path: path.display().to_string(),
+        path: path.to_string(),
         message: e.to_string(),
     })?;
     config.checked_feeds = Some(feeds);
     Ok(config)
+}
+
+/// A TOML error as "line N, key K: message" (the key when the error points into a `key = …`
+/// line), so that a type error names what is wrong where.
+fn where_in(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message();
+    let Some(span) = e.span() else {
+        return message.to_string();
+    };
+    let start = span.start.min(text.len());
+    let before = text.get(..start).unwrap_or_default();
+    let line_no = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..).unwrap_or_default().lines().next();
+    let key = line
+        .and_then(|l| l.split_once('='))
+        .map(|(k, _)| crate::text::clean_line(k.trim().trim_matches('"')))
+        .filter(|k| !k.is_empty() && !k.starts_with('['));
+    match key {
+        Some(key) => format!("line {line_no}, {key}: {message}"),
+        None => format!("line {line_no}: {message}"),
+    }
 }
 
 impl Config {

@@ -46,6 +46,9 @@ pub struct Strings {
     pub key_space: &'static str,
     pub links_heading: &'static str,
     pub image: &'static str,
+    /// The notes above a flattened or cut article (see `article::Labels`).
+    pub article_too_deep: &'static str,
+    pub article_cut: &'static str,
     pub no_link: &'static str,
     pub bad_scheme: &'static str,
     pub open_failed: &'static str,
@@ -89,6 +92,8 @@ static UK: Strings = Strings {
     key_space: "Пробіл",
     links_heading: "Посилання:",
     image: "зображення",
+    article_too_deep: crate::article::UK_TOO_DEEP,
+    article_cut: crate::article::UK_CUT,
     no_link: "у статті немає посилання",
     bad_scheme: "відкриваю лише http та https посилання",
     open_failed: "не вдалося відкрити браузер",
@@ -150,6 +155,8 @@ static EN: Strings = Strings {
     key_space: "Space",
     links_heading: "Links:",
     image: "image",
+    article_too_deep: crate::article::EN_TOO_DEEP,
+    article_cut: crate::article::EN_CUT,
     no_link: "this article has no link",
     bad_scheme: "only http and https links are opened",
     open_failed: "could not open the browser",
@@ -204,6 +211,8 @@ impl Lang {
         crate::article::Labels {
             image: s.image,
             links_heading: s.links_heading,
+            too_deep: s.article_too_deep,
+            cut: s.article_cut,
         }
     }
 

@@ -4,10 +4,10 @@ use clap::Parser;
 
 fn main() -> std::process::ExitCode {
     let cli = chmon::cli::Cli::parse();
-    match chmon::cli::run(cli).map_err(anyhow::Error::from) {
+    match chmon::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
-            let line = chmon::text::sanitize::clean_line(&format!("{err:#}"));
+            let line = chmon::cli::error_line(&err);
             eprintln!("chmon: {line}");
             std::process::ExitCode::FAILURE
         }

@@ -117,10 +117,50 @@ pub struct Article {
     pub starred: bool,
 }
 
+/// A feed's date more than this many seconds after the item was first seen is not trusted:
+/// the item is shown and sorted at the time it was first seen (the store's upsert SQL has the
+/// same number).
+pub const FUTURE_SLACK_SECS: i64 = 86_400;
+
+/// Where an article's shown time comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// The feed's date.
+    Feed,
+    /// First seen: the feed gave no date.
+    FirstSeen,
+    /// First seen: the feed's date was more than a day after it.
+    FirstSeenFuture,
+}
+
+impl DateSource {
+    /// The `date_source` of `chmon list --json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateSource::Feed => "feed",
+            DateSource::FirstSeen => "first_seen",
+            DateSource::FirstSeenFuture => "first_seen_future",
+        }
+    }
+}
+
 impl Article {
-    /// The time to show and sort by: published, else first seen.
+    /// The time to show and sort by: published, else (or if published is in the future) first seen.
     pub fn time(&self) -> DateTime<Utc> {
-        self.published.unwrap_or(self.first_seen)
+        match self.date_source() {
+            DateSource::Feed => self.published.unwrap_or(self.first_seen),
+            DateSource::FirstSeen | DateSource::FirstSeenFuture => self.first_seen,
+        }
+    }
+
+    pub fn date_source(&self) -> DateSource {
+        match self.published {
+            None => DateSource::FirstSeen,
+            Some(p) if p.timestamp() > self.first_seen.timestamp() + FUTURE_SLACK_SECS => {
+                DateSource::FirstSeenFuture
+            }
+            Some(_) => DateSource::Feed,
+        }
     }
 }
 

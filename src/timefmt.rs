@@ -23,6 +23,31 @@ impl Zone {
             .unwrap_or(Zone::System)
     }
 
+    /// An IANA zone by name (`Europe/Kiev`, the old name, too); `None` if there is none.
+    pub fn named(name: &str) -> Option<Zone> {
+        parse_zone(name).map(Zone::Named)
+    }
+
+    /// The zone `TZ` names, else the system zone; with a warning when `TZ` is set to something
+    /// that is neither an IANA name nor a POSIX zone rule (those have digits: `EET-2EEST`).
+    pub fn from_env(tz: Option<&str>) -> (Zone, Option<String>) {
+        let Some(tz) = tz.map(str::trim).filter(|t| !t.is_empty()) else {
+            return (Zone::System, None);
+        };
+        match parse_zone(tz) {
+            Some(named) => (Zone::Named(named), None),
+            None if tz.starts_with(':') || tz.contains(|c: char| c.is_ascii_digit()) => {
+                (Zone::System, None)
+            }
+            None => (
+                Zone::System,
+                Some(format!(
+                    "TZ={tz:?} is not a time zone chmon knows: showing the system zone's time"
+                )),
+            ),
+        }
+    }
+
     /// Kyiv time: the agency's own zone.
     pub fn kyiv() -> Zone {
         Zone::Named(chrono_tz::Europe::Kyiv)

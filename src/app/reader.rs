@@ -134,7 +134,8 @@ fn header(article: &Article, width: usize, cx: &Context) -> Vec<DocLine> {
         .map(|t| line(DocKind::Title, t))
         .collect();
     let s = cx.lang.strings();
-    let when = match article.published {
+    let shown = article.published.map(|_| article.time());
+    let when = match shown {
         Some(t) => {
             let day = cx.lang.day_header(cx.zone.date(t), cx.zone.date(cx.now));
             format!("{day}, {}", cx.zone.format_time(t))

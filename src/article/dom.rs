@@ -9,6 +9,7 @@ use html2text::{Element, Handle};
 use url::Url;
 
 use super::ArticleError;
+use super::limits::{MAX_DOM_DEPTH, flatten_dom};
 use super::textfix::{fix_text, fix_text_nodes, has_visible_text, text_of};
 use crate::text::link_key;
 use crate::text::sanitize::clean_line;
@@ -24,16 +25,22 @@ const DROPPED: &[&str] = &[
     "script", "style", "noscript", "iframe", "template", "object", "embed", "head", "title",
 ];
 
+/// What [`build_tree`] makes of the HTML.
+pub(super) struct Built {
+    pub tree: html2text::RenderTree,
+    /// Each link's text (an image's alt) by its sanitised URL, for the link list.
+    pub names: HashMap<String, String>,
+    /// Whether elements nested too deeply had to be flattened (see `limits`).
+    pub flattened: bool,
+}
+
 /// HTML (already repaired) → render tree, with URLs resolved against `base`.
-/// Also returns each link's text (an image's alt) by its sanitised URL, for the link list.
-pub(super) fn build_tree(
-    html: &str,
-    base: Option<&Url>,
-) -> Result<(html2text::RenderTree, HashMap<String, String>), ArticleError> {
+pub(super) fn build_tree(html: &str, base: Option<&Url>) -> Result<Built, ArticleError> {
     let config = html2text::config::plain_no_decorate();
     let input = format!("{html}<span id=\"{MARK_ID}\">{WORD_JOINER}</span>");
     let dom = config.parse_html(input.as_bytes())?;
     let mark = take_mark(&dom.document);
+    let flattened = flatten_dom(&dom.document, MAX_DOM_DEPTH);
     let url_links = clean(&dom.document, base);
     let names = link_names(&dom.document);
     fix_text_nodes(&dom.document);
@@ -43,7 +50,11 @@ pub(super) fn build_tree(
             *link.children.borrow_mut() = vec![mark.clone()];
         }
     }
-    Ok((config.dom_to_render_tree(&dom)?, names))
+    Ok(Built {
+        tree: config.dom_to_render_tree(&dom)?,
+        names,
+        flattened,
+    })
 }
 
 /// The text of every link (all its text nodes, spaces collapsed, at most 200 characters) and

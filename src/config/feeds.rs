@@ -166,7 +166,7 @@ pub fn resolve(entries: &[FeedEntry], defaults: Defaults) -> Result<Vec<FeedSpec
     let mut seen = HashSet::new();
     let mut specs = Vec::with_capacity(entries.len());
     for (i, entry) in entries.iter().enumerate() {
-        let url = entry.url.trim().to_string();
+        let url = canonical_source(entry.url.trim());
         if url.is_empty() {
             return Err(FeedListError::EmptyUrl(i + 1));
         }
@@ -207,6 +207,26 @@ fn check_defaults(defaults: Defaults) -> Result<(), FeedListError> {
 }
 
 /// Two spellings of one feed (http/https, `www.`, a trailing `/`) are the same entry.
+/// A local feed however it is written (`f.xml`, `./f.xml`, its absolute path, a `file://`
+/// URL) is one source: its absolute path (symbolic links resolved when the file exists).
+/// http(s) URLs are kept as written.
+pub fn canonical_source(source: &str) -> String {
+    if source.is_empty() || source.starts_with("http://") || source.starts_with("https://") {
+        return source.to_string();
+    }
+    let path = match source.strip_prefix("file://") {
+        Some(rest) => url::Url::parse(source)
+            .ok()
+            .and_then(|u| u.to_file_path().ok())
+            .unwrap_or_else(|| std::path::PathBuf::from(rest)),
+        None => std::path::PathBuf::from(source),
+    };
+    let absolute = std::fs::canonicalize(&path)
+        .or_else(|_| std::path::absolute(&path))
+        .unwrap_or(path);
+    absolute.display().to_string()
+}
+
 pub fn same_feed_key(url: &str) -> String {
     crate::text::link_key(url).unwrap_or_else(|| url.trim().to_string())
 }

@@ -286,6 +286,15 @@ fn answered_without_body(
             retry_after,
         }));
     }
+    if status.is_redirection()
+        && let Some(to) = header_text(headers, header::LOCATION)
+    {
+        let cause = format!(
+            "the redirect to {} was refused: chmon follows redirects only to http and https",
+            crate::text::sanitize::clean_line(&to)
+        );
+        return Some(Err(FeedError::Http { url, cause }));
+    }
     (!status.is_success()).then(|| {
         Err(FeedError::Http {
             url,

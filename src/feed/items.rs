@@ -16,6 +16,7 @@ use super::super::{authors, date};
 use crate::model::{Item, ParsedFeed};
 use crate::text::entities;
 use crate::text::sanitize::clean_line;
+use crate::text::tame::{MAX_META_CHARS, MAX_TITLE_CHARS, tame_line};
 
 /// What every item of one feed shares.
 struct Context {
@@ -68,17 +69,22 @@ fn item(entry: &Entry, raw: &RawItem, cx: &Context) -> Item {
     let (published, raw_date) = dates(entry, raw);
     let text = [lead.as_deref(), body.as_deref()].map(Option::unwrap_or_default);
     let key = identity::item_key(Some(&guid), link.as_deref(), &title, &raw_date, &text);
+    // Tamed after the key is made, so an item's identity does not depend on the caps.
+    let meta = |s: String| tame_line(&s, MAX_META_CHARS);
     Item {
         key,
-        title,
+        title: tame_line(&title, MAX_TITLE_CHARS),
         link,
         published,
-        author: authors::line(&entry.authors).or_else(|| cx.feed_authors.clone()),
+        author: authors::line(&entry.authors)
+            .or_else(|| cx.feed_authors.clone())
+            .map(meta),
         category: entry
             .categories
             .first()
             .map(|c| line(c.label.as_deref().unwrap_or(&c.term)))
-            .filter(|s| !s.is_empty()),
+            .filter(|s| !s.is_empty())
+            .map(meta),
         lead,
         body,
     }

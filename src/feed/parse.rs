@@ -196,14 +196,43 @@ fn refuse_silent_nothing(
 }
 
 fn run_feed_rs(bytes: &[u8], url: &str) -> Result<feed_rs::model::Feed, FeedError> {
+    let bytes = without_declarations(bytes);
     feed_rs::parser::Builder::new()
         .base_uri(Some(url))
         .timestamp_parser(super::date::parse_date)
         // Never invent an id (feed-rs would use a random UUID): an empty id means "none".
         .id_generator(|_, _, _| String::new())
         .build()
-        .parse(bytes)
+        .parse(&*bytes)
         .map_err(|e| parse_error(url, describe(&e)))
+}
+
+/// quick-xml (under feed-rs) panics on an XML declaration after the start of the document
+/// (found by fuzzing); the text is UTF-8 by now, so every `<?xml …?>` is dropped before
+/// feed-rs sees it (`<?xml-stylesheet` and other instructions stay).
+fn without_declarations(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let finder = memchr::memmem::Finder::new(b"<?xml");
+    if finder.find(bytes).is_none() {
+        return std::borrow::Cow::Borrowed(bytes);
+    }
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some(i) = finder.find(rest) {
+        let after = &rest[i + 5..];
+        if after
+            .first()
+            .is_some_and(|b| !b.is_ascii_whitespace() && *b != b'?')
+        {
+            out.extend_from_slice(&rest[..i + 5]);
+            rest = after;
+            continue;
+        }
+        out.extend_from_slice(&rest[..i]);
+        let end = memchr::memmem::find(after, b"?>").map_or(after.len(), |e| e + 2);
+        rest = &after[end..];
+    }
+    out.extend_from_slice(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 fn describe(e: &ParseFeedError) -> String {

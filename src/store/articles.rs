@@ -6,7 +6,7 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::codec;
-use super::lists::to_time;
+use super::lists::{opt_text, text, to_time};
 use crate::model::Article;
 
 const ARTICLE_COLUMNS: &str =
@@ -32,13 +32,13 @@ pub(super) fn read_state(conn: &Connection, article_id: i64) -> rusqlite::Result
 fn article_row(r: &Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
         id: r.get(0)?,
-        key: r.get(1)?,
-        title: r.get(2)?,
-        link: r.get(3)?,
+        key: text(r, 1)?,
+        title: text(r, 2)?,
+        link: opt_text(r, 3)?,
         published: r.get::<_, Option<i64>>(4)?.map(to_time),
         first_seen: to_time(r.get(5)?),
-        author: r.get(6)?,
-        category: r.get(7)?,
+        author: opt_text(r, 6)?,
+        category: opt_text(r, 7)?,
         lead: text_blob(r, 8)?,
         body: text_blob(r, 9)?,
         read: r.get(10)?,

@@ -6,7 +6,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use super::FeedRecord;
-use super::lists::{to_count, to_time};
+use super::lists::{opt_text, text, to_count, to_time};
 use crate::model::{Counts, FeedState, FeedSummary};
 
 const COLUMNS: &str = "id, source, feed_url, title, etag, last_modified, body_hash";
@@ -46,11 +46,11 @@ fn find(conn: &Connection, source: &str) -> rusqlite::Result<Option<FeedRecord>>
         .query_row([source], |r| {
             Ok(FeedRecord {
                 id: r.get(0)?,
-                source: r.get(1)?,
-                feed_url: r.get(2)?,
-                title: r.get(3)?,
-                etag: r.get(4)?,
-                last_modified: r.get(5)?,
+                source: text(r, 1)?,
+                feed_url: opt_text(r, 2)?,
+                title: opt_text(r, 3)?,
+                etag: opt_text(r, 4)?,
+                last_modified: opt_text(r, 5)?,
                 body_hash: r
                     .get::<_, Option<i64>>(6)?
                     .map(|h| u64::from_ne_bytes(h.to_ne_bytes())),
@@ -127,15 +127,15 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<FeedSummary> {
     let time = |i: usize| -> rusqlite::Result<_> { Ok(r.get::<_, Option<i64>>(i)?.map(to_time)) };
     Ok(FeedSummary {
         id: r.get(0)?,
-        source: r.get(1)?,
-        feed_url: r.get(2)?,
-        title: r.get(3)?,
-        name: r.get(4)?,
-        section: r.get(5)?,
+        source: text(r, 1)?,
+        feed_url: opt_text(r, 2)?,
+        title: opt_text(r, 3)?,
+        name: opt_text(r, 4)?,
+        section: opt_text(r, 5)?,
         state: FeedState {
             last_attempt: time(6)?,
             last_success: time(7)?,
-            last_error: r.get(8)?,
+            last_error: opt_text(r, 8)?,
             failures: r.get::<_, i64>(9)?.clamp(0, i64::from(u32::MAX)) as u32,
             server_wait: r
                 .get::<_, Option<i64>>(10)?

@@ -4,7 +4,8 @@
 //! archive. Works on a connection handed in by `Store`; must not open files or change the schema.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::model::{Counts, Headline, ListQuery, Scope};
 
@@ -76,7 +77,7 @@ pub(super) fn headlines(
 pub(super) fn headline_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Headline> {
     Ok(Headline {
         id: r.get(0)?,
-        title: r.get(1)?,
+        title: text(r, 1)?,
         time: to_time(r.get(2)?),
         dated: r.get(3)?,
         read: r.get(4)?,
@@ -168,6 +169,22 @@ pub(super) fn article_id_by_key(
     )?
     .query_row(params![list, key], |r| r.get(0))
     .optional()
+}
+
+/// A TEXT column read as bytes and decoded lossily: invalid UTF-8 (a damaged row, another
+/// program's write) shows as U+FFFD instead of failing the whole list.
+pub(super) fn opt_text(r: &Row<'_>, idx: usize) -> rusqlite::Result<Option<String>> {
+    Ok(match r.get_ref(idx)? {
+        ValueRef::Null => None,
+        ValueRef::Text(b) | ValueRef::Blob(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        ValueRef::Integer(i) => Some(i.to_string()),
+        ValueRef::Real(f) => Some(f.to_string()),
+    })
+}
+
+/// [`opt_text`] for a column that is never NULL (a NULL reads as "").
+pub(super) fn text(r: &Row<'_>, idx: usize) -> rusqlite::Result<String> {
+    Ok(opt_text(r, idx)?.unwrap_or_default())
 }
 
 pub(super) fn to_time(secs: i64) -> DateTime<Utc> {

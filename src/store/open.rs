@@ -23,6 +23,8 @@ enum Unusable {
     Damaged(String),
     /// Written by a newer chmon with this schema version.
     Newer(i64),
+    /// The file or its directory cannot be written: it is opened read-only instead.
+    ReadOnly(StoreError),
     /// A real error (permissions, disk): reported, the file is left where it is.
     Fatal(StoreError),
 }
@@ -34,6 +36,7 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, Option<String>), Sto
     }
     let (tag, reason) = match try_open(path) {
         Ok(conn) => return Ok((conn, None)),
+        Err(Unusable::ReadOnly(e)) => return open_read_only(path, e).map(|c| (c, None)),
         Err(Unusable::Fatal(e)) => return Err(e),
         Err(Unusable::Damaged(why)) => ("corrupt".to_string(), format!("was unreadable ({why})")),
         Err(Unusable::Newer(v)) => (
@@ -43,7 +46,7 @@ pub(super) fn open_file(path: &Path) -> Result<(Connection, Option<String>), Sto
     };
     let aside = move_aside(path, &tag)?;
     let conn = try_open(path).map_err(|bad| match bad {
-        Unusable::Fatal(e) => e,
+        Unusable::Fatal(e) | Unusable::ReadOnly(e) => e,
         Unusable::Damaged(why) => StoreError::unusable(path, why),
         Unusable::Newer(v) => StoreError::unusable(path, format!("schema v{v} appeared again")),
     })?;
@@ -64,6 +67,32 @@ fn try_open(path: &Path) -> Result<Connection, Unusable> {
     check_schema(&conn).map_err(|e| e.unwrap_or_else(classify))?;
     configure(&conn).map_err(classify)?;
     schema::migrate(&mut conn).map_err(classify)?;
+    Ok(conn)
+}
+
+/// A cache that cannot be written (a read-only file, directory or mount) is opened read-only
+/// and immutable (no WAL side files are needed): `list` and `show` work, writes fail. It is
+/// never migrated: one from an older chmon is an error saying so (`why` is the write error).
+fn open_read_only(path: &Path, why: StoreError) -> Result<Connection, StoreError> {
+    use rusqlite::OpenFlags;
+    let Ok(mut uri) = url::Url::from_file_path(std::path::absolute(path).unwrap_or_default())
+    else {
+        return Err(why);
+    };
+    uri.set_query(Some("immutable=1"));
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(uri.as_str(), flags)
+        .map_err(|e| StoreError::sqlite(path, e))?;
+    let version = schema::user_version(&conn).map_err(|e| StoreError::sqlite(path, e))?;
+    if version != VERSION {
+        return Err(StoreError::unusable(
+            path,
+            format!(
+                "it is read-only and has schema v{version} (this chmon needs v{VERSION}): \
+                 make it writable once so that it can be upgraded"
+            ),
+        ));
+    }
     Ok(conn)
 }
 
@@ -101,6 +130,11 @@ fn check_magic(path: &Path) -> Result<(), Unusable> {
 /// Reads only the version and the schema table: no scan of the data.
 fn check_schema(conn: &Connection) -> Result<(), Result<Unusable, rusqlite::Error>> {
     let version = schema::user_version(conn).map_err(Err)?;
+    if version < 0 {
+        return Err(Ok(Unusable::Damaged(format!(
+            "its schema version {version} makes no sense"
+        ))));
+    }
     if version > VERSION {
         return Err(Ok(Unusable::Newer(version)));
     }
@@ -128,6 +162,9 @@ fn classify(path: &Path, e: rusqlite::Error) -> Unusable {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
             Unusable::Damaged(e.to_string())
+        }
+        Some(ErrorCode::ReadOnly) if path.exists() => {
+            Unusable::ReadOnly(StoreError::sqlite(path, e))
         }
         _ => Unusable::Fatal(StoreError::sqlite(path, e)),
     }

@@ -82,8 +82,13 @@ pub(crate) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
 }
 
 /// Brings the schema up to [`VERSION`] in one immediate transaction (so two processes
-/// starting at once cannot both migrate). A newer file is left alone: the caller checked.
+/// starting at once cannot both migrate). A file that is up to date is only read: opening the
+/// cache never waits for a refresh that is writing. A newer file never gets here (the caller
+/// moved it aside).
 pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    if user_version(conn)? == VERSION {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = user_version(&tx)?;
     for (done, sql) in MIGRATIONS.iter().enumerate() {

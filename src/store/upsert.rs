@@ -17,13 +17,18 @@ use crate::model::{Item, ListQuery, Scope};
 use crate::text::link_key;
 
 const KNOWN: &str = "SELECT key, article_id, content_hash FROM memberships WHERE feed_id = ?1";
+/// The sort time is the feed's date, or the time first seen when the feed gave none or gave
+/// one more than a day after that ([`crate::model::FUTURE_SLACK_SECS`]: the feed's date is
+/// kept, but not trusted).
 const INSERT: &str = "INSERT OR IGNORE INTO articles (feed_id, key, sort_time, content_hash,
     published, first_seen, title, link, author, category, lead, body)
-    VALUES (?1, ?2, coalesce(?4, ?5), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    VALUES (?1, ?2, CASE WHEN ?4 <= ?5 + 86400 THEN ?4 ELSE ?5 END, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+            ?10, ?11)";
 /// This feed's row was written before XXH3 and its content is unchanged: only the hash is new.
 const LEGACY: &str = "UPDATE memberships SET content_hash = ?3 WHERE feed_id = ?1 AND key = ?2";
 /// `read` and `first_seen` are never touched by an update.
-const UPDATE: &str = "UPDATE articles SET sort_time = coalesce(?3, first_seen), content_hash = ?2,
+const UPDATE: &str = "UPDATE articles SET
+    sort_time = CASE WHEN ?3 <= first_seen + 86400 THEN ?3 ELSE first_seen END, content_hash = ?2,
     published = ?3, title = ?4, link = ?5, author = ?6, category = ?7, lead = ?8, body = ?9
     WHERE id = ?1";
 const JOIN: &str = "INSERT INTO memberships (feed_id, key, article_id, content_hash)

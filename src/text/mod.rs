@@ -5,6 +5,7 @@
 pub mod entities;
 pub mod link;
 pub mod sanitize;
+pub mod tame;
 pub mod width;
 
 pub use link::link_key;
