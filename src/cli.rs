@@ -81,6 +81,9 @@ pub enum Command {
         /// Wrap at W columns (1 to 1000)
         #[arg(long, value_name = "W", default_value_t = 80, value_parser = parse_width)]
         width: usize,
+        /// Fetch the article's web page now, store its full text and print it
+        #[arg(long)]
+        full: bool,
     },
     /// The story of any web page (fetched, or a saved file): title, text, numbered links
     Extract {
@@ -180,7 +183,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             json,
             starred,
         }) => commands::list(&settings, limit, json, starred)?,
-        Some(Command::Show { id, width }) => commands::show(&settings, &id, width)?,
+        Some(Command::Show { id, width, full }) => commands::show(&settings, &id, width, full)?,
         Some(Command::Extract { source, width }) => {
             commands::extract::run(&settings, &source, width)?
         }

@@ -8,19 +8,21 @@ mod refresh_all;
 
 use std::io::{self, Write};
 
-use chrono::SecondsFormat;
+use chrono::{SecondsFormat, Utc};
 use serde::Serialize;
 
 use crate::article::ArticleText;
 use crate::config::{ConfigError, Settings};
 use crate::feed::FeedError;
+use crate::feed::fetch::Fetcher;
 use crate::model::{Article, ListQuery, Scope};
 use crate::refresh::RefreshError;
-use crate::store::{Listed, Store, StoreError};
+use crate::store::{Listed, Store, StoreError, StoredPage};
 use crate::text::sanitize::{clean_line, clean_text};
 use crate::text::tame::{MAX_TITLE_CHARS, tame_line};
 
 pub mod extract;
+pub mod fulltext;
 pub use refresh_all::{refresh, refresh_quietly};
 
 #[derive(Debug, thiserror::Error)]
@@ -150,15 +152,43 @@ fn json_item(a: &Article) -> JsonItem {
     }
 }
 
-/// `chmon show ID|N`: one article as wrapped text.
-pub fn show(settings: &Settings, id: &str, width: usize) -> Result<(), CommandError> {
+/// `chmon show ID|N [--full]`: one article as wrapped text; its stored full text when there
+/// is one, fetched (and stored) first with `--full`.
+pub fn show(settings: &Settings, id: &str, width: usize, full: bool) -> Result<(), CommandError> {
     let (store, _, query) = open_feeds(settings)?;
     let article = match store.article_by_key(&query, id)? {
         Some(article) => Some(article),
         None => by_position(&store, &query, id)?,
     };
     let article = article.ok_or_else(|| CommandError::NoSuchArticle(clean_line(id)))?;
-    emit(&format_article(settings, &article, width.max(1)))
+    let page = if full {
+        let fetcher = Fetcher::new(settings.fetch.clone())?;
+        Some(fulltext::fetch_and_store(
+            &fetcher,
+            &store,
+            &article,
+            Utc::now(),
+        )?)
+    } else {
+        store.page(article.id)?
+    };
+    emit(&format_article(
+        settings,
+        &with_page(article, page),
+        width.max(1),
+    ))
+}
+
+/// The article as the reader shows it with its stored page: the page's text replaces the
+/// feed's, and the page's date and author fill missing ones.
+pub fn with_page(mut a: Article, page: Option<StoredPage>) -> Article {
+    if let Some(p) = page {
+        a.lead = None;
+        a.body = Some(p.html);
+        a.published = a.published.or(p.published);
+        a.author = a.author.or(p.author);
+    }
+    a
 }
 
 fn by_position(

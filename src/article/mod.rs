@@ -8,6 +8,7 @@ mod dom;
 mod lead;
 mod limits;
 mod prepare;
+pub mod teaser;
 mod textfix;
 mod wrap;
 

@@ -11,7 +11,7 @@ use serde::Deserialize;
 /// How often a feed is fetched when neither it nor the file says (the default).
 pub const DEFAULT_REFRESH_MINUTES: u64 = 30;
 
-/// Whether the full article page is fetched (stored only: another part of chmon acts on it).
+/// Whether the full article page is fetched (see [`FullText::fetches`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FullText {
@@ -28,6 +28,17 @@ impl FullText {
             FullText::Auto => "auto",
             FullText::Always => "always",
             FullText::Never => "never",
+        }
+    }
+
+    /// Whether an article's page is fetched without being asked (`e` and `show --full` fetch
+    /// under any setting): `auto` when the stored text is a teaser
+    /// ([`crate::article::teaser::is_teaser`]), `always` always, `never` never.
+    pub fn fetches(self, is_teaser: bool) -> bool {
+        match self {
+            FullText::Auto => is_teaser,
+            FullText::Always => true,
+            FullText::Never => false,
         }
     }
 }

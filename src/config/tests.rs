@@ -84,3 +84,11 @@ fn one_feed_as_before_and_no_feed_means_the_agency() {
     let none = Config::default().feed_specs().unwrap();
     assert_eq!(none[0].url, DEFAULT_FEED);
 }
+
+#[test]
+fn the_full_text_policy_follows_the_setting() {
+    assert!(FullText::Auto.fetches(true));
+    assert!(!FullText::Auto.fetches(false));
+    assert!(FullText::Always.fetches(false));
+    assert!(!FullText::Never.fetches(true));
+}

@@ -1,5 +1,5 @@
 //! The SQLite cache (the reader's archive): schema, migrations, feeds, articles, read state.
-//! Submodules: `open` (file handling), `schema` (+ `schema_v3`), `feeds`, `articles`, `lists`
+//! Submodules: `open` (file handling), `schema` (+ `schema_v3`, `schema_pages`), `pages` (full-text pages), `feeds`, `articles`, `lists`
 //! (the reader's scopes), `sync` (the feed list), `upsert` (bulk writes), `retention`,
 //! `codec` (blobs, hashes); `feed_list` is the feed-list half of `Store`'s API.
 //! Must not fetch, parse feeds or format anything for display.
@@ -10,8 +10,10 @@ mod feed_list;
 mod feeds;
 mod lists;
 mod open;
+mod pages;
 mod retention;
 mod schema;
+mod schema_pages;
 mod schema_v3;
 mod schema_v4;
 mod sync;
@@ -19,6 +21,7 @@ mod upsert;
 mod views;
 
 pub use codec::{Prepared, prepare};
+pub use pages::StoredPage;
 pub use sync::Listed;
 pub use upsert::Upsert;
 

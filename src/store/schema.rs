@@ -59,6 +59,8 @@ const MIGRATIONS: &[&str] = &[
     super::schema_v3::SQL,
     // Unread-only lists and the starred view by index: see `schema_v4`.
     super::schema_v4::SQL,
+    // Full-text pages (issue 11): see `schema_pages`.
+    super::schema_pages::SQL,
 ];
 
 /// Work a migration needs besides its SQL, run right after it in the same transaction.

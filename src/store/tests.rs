@@ -216,3 +216,66 @@ fn the_list_queries_the_code_runs_walk_their_indexes() {
         }
     }
 }
+
+fn a_page(html: &str) -> StoredPage {
+    StoredPage {
+        url: Some("http://monitor.cn.ua/ua/news/1".into()),
+        fetched: Utc.with_ymd_and_hms(2024, 5, 1, 11, 0, 0).unwrap(),
+        etag: Some("\"e1\"".into()),
+        last_modified: None,
+        title: Some("Повний заголовок".into()),
+        published: Some(Utc.with_ymd_and_hms(2024, 5, 1, 9, 30, 0).unwrap()),
+        author: Some("Агенцiя".into()),
+        html: html.into(),
+    }
+}
+
+#[test]
+fn a_page_is_stored_compressed_and_read_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    let feed = store.feed("f").unwrap();
+    store
+        .upsert_items(feed.id, &[item("1", "<p>тизер…</p>")], Utc::now())
+        .unwrap();
+    let id: i64 = store
+        .conn
+        .query_row("SELECT id FROM articles", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(store.page(id).unwrap(), None);
+    let page = a_page(&"<p>Повний текст новини з сайту агенції.</p>\n".repeat(30));
+    store.save_page(id, &page).unwrap();
+    assert_eq!(store.page(id).unwrap(), Some(page.clone()));
+    let tag: u8 = store
+        .conn
+        .query_row("SELECT substr(body, 1, 1) FROM pages", [], |r| {
+            Ok(r.get::<_, Vec<u8>>(0)?[0])
+        })
+        .unwrap();
+    assert_eq!(tag, 2, "zstd");
+    let newer = a_page("<p>оновлено</p>");
+    store.save_page(id, &newer).unwrap();
+    assert_eq!(store.page(id).unwrap(), Some(newer));
+}
+
+#[test]
+fn deleting_an_article_deletes_its_page() {
+    let mut store = Store::open_in_memory().unwrap();
+    let feed = store.feed("f").unwrap();
+    store
+        .upsert_items(feed.id, &[item("1", "<p>тизер</p>")], Utc::now())
+        .unwrap();
+    let id: i64 = store
+        .conn
+        .query_row("SELECT id FROM articles", [], |r| r.get(0))
+        .unwrap();
+    store.save_page(id, &a_page("<p>текст</p>")).unwrap();
+    store
+        .conn
+        .execute("DELETE FROM articles WHERE id = ?1", [id])
+        .unwrap();
+    let left: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM pages", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
+}
