@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, ErrorCode};
 
@@ -98,13 +98,31 @@ fn open_read_only(path: &Path, why: StoreError) -> Result<Connection, StoreError
 
 /// Per-connection settings: WAL so readers and a writer coexist across processes.
 pub(super) fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    let mode = switch_to_wal(conn)?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
         return Err(rusqlite::Error::InvalidQuery);
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.set_prepared_statement_cache_capacity(32);
     Ok(())
+}
+
+/// `PRAGMA journal_mode = WAL` needs the file to itself once (when the file is new) and fails at
+/// once as busy, without the busy handler, while another process has it open: chmon processes
+/// started together on a new cache take turns here for up to [`BUSY_TIMEOUT`].
+fn switch_to_wal(conn: &Connection) -> rusqlite::Result<String> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            done => return done,
+        }
+    }
 }
 
 /// A non-empty file must start with SQLite's magic string (cheap: reads 16 bytes).
