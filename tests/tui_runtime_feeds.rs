@@ -66,7 +66,12 @@ fn all_news_once_each_with_the_pane_and_one_read_state() {
         no_browser(),
     );
     let screen = run.wait_for("the refresh of every feed", |s| {
-        s.contains("не вдалося оновити: Зникла: ") && s.contains("6 нов")
+        // The status line comes with the refresh's result; the counts and rows with the
+        // reload after it: wait for both.
+        s.contains("не вдалося оновити: Зникла: ")
+            && s.contains("6 нов")
+            && s.contains("6 непрочитаних")
+            && s.contains("Суд у Ніжині")
     });
     assert!(screen.contains("chmon · Усі новини"), "{screen}");
     assert!(screen.contains("6 непрочитаних"), "{screen}");
