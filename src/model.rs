@@ -66,12 +66,27 @@ pub enum Scope {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListQuery {
     pub scope: Scope,
+    /// Only the articles a search finds (within the scope).
+    pub search: Option<Search>,
 }
 
 impl ListQuery {
     pub fn new(scope: Scope) -> ListQuery {
-        ListQuery { scope }
+        ListQuery {
+            scope,
+            search: None,
+        }
     }
+}
+
+/// A search as typed (parsed by `crate::search::Query` where it is run).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Search {
+    pub text: String,
+    /// Best matches first (bm25, the title weighing more), else newest first.
+    pub relevance: bool,
+    /// The last word is a prefix (the query is being typed).
+    pub prefix: bool,
 }
 
 /// One row of the headline list, as loaded from the cache.

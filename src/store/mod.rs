@@ -1,7 +1,7 @@
 //! The SQLite cache (the reader's archive): schema, migrations, feeds, articles, read state.
 //! Submodules: `open` (file handling), `schema` (+ `schema_v3`), `feeds`, `articles`, `lists`
 //! (the reader's scopes), `sync` (the feed list), `upsert` (bulk writes), `retention`,
-//! `codec` (blobs, hashes); `feed_list` is the feed-list half of `Store`'s API.
+//! `codec` (blobs, hashes), `search` (+ `schema_search`: the search index); `feed_list` is the feed-list half of `Store`'s API.
 //! Must not fetch, parse feeds or format anything for display.
 
 mod articles;
@@ -12,7 +12,9 @@ mod lists;
 mod open;
 mod retention;
 mod schema;
+mod schema_search;
 mod schema_v3;
+mod search;
 mod sync;
 mod upsert;
 
@@ -228,6 +230,15 @@ impl Store {
     /// The stored read flag of an article (`None`: no such article).
     pub fn read_state(&self, article_id: i64) -> Result<Option<bool>, StoreError> {
         articles::read_state(&self.conn, article_id).map_err(|e| self.err(e))
+    }
+    /// Indexes at most `limit` articles not yet in the search index (new, changed, or from a
+    /// cache made before it) in one transaction; returns how many.
+    pub fn index_pending(&mut self, limit: usize) -> Result<usize, StoreError> {
+        search::index_pending(&mut self.conn, limit).map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+    /// How many articles the search index does not have yet.
+    pub fn unindexed(&self) -> Result<usize, StoreError> {
+        search::unindexed(&self.conn).map_err(|e| self.err(e))
     }
     /// How long a statement waits for another connection's lock before it fails as busy.
     pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<(), StoreError> {
