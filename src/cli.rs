@@ -70,6 +70,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Cached articles a search finds (title and text; Ukrainian words in any form), newest first
+    Search {
+        /// Words (all of them), "a phrase", -word to leave out
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// At most N headlines
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// One JSON array, as `list --json` prints it
+        #[arg(long)]
+        json: bool,
+    },
     /// One article as wrapped text, by the id from `list --json` or the position N in `list`
     Show {
         /// The `id` from `list --json`, or the 1-based position in `list`
@@ -147,6 +159,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Some(Command::Refresh) => commands::refresh(&settings)?,
         Some(Command::List { limit, json }) => commands::list(&settings, limit, json)?,
+        Some(Command::Search { query, limit, json }) => {
+            commands::search(&settings, &query, limit, json)?
+        }
         Some(Command::Show { id, width }) => commands::show(&settings, &id, width)?,
         Some(Command::Extract { source, width }) => {
             commands::extract::run(&settings, &source, width)?
@@ -170,6 +185,7 @@ fn feed_list(settings: &Settings, command: Command) -> Result<(), CliError> {
         Command::Vacuum => feeds::vacuum(settings)?,
         Command::Refresh
         | Command::List { .. }
+        | Command::Search { .. }
         | Command::Show { .. }
         | Command::Extract { .. } => {}
     }
