@@ -47,6 +47,12 @@ pub enum Intent {
     ChooseFeed,
     /// In the feed pane: fold or unfold the section under the cursor.
     Fold,
+    /// Open the search line (or edit the search shown).
+    Search,
+    /// Leave the search: the full list again.
+    ClearSearch,
+    /// Search results newest first / best first.
+    SearchOrder,
     Help,
     /// Any key while the help overlay is shown.
     CloseHelp,
@@ -120,6 +126,8 @@ pub enum Action {
     },
     LinkOpened,
     OpenLinkFailed(String),
+    /// The search index has caught up (after `StoreJob::IndexSearch`).
+    SearchIndexed,
     Resize {
         width: u16,
         height: u16,
@@ -185,4 +193,7 @@ pub enum StoreJob {
         id: i64,
         read: bool,
     },
+    /// Index, in small batches while no other job waits, every article the search index does
+    /// not have yet (new, changed, or from a cache made before it); `SearchIndexed` follows.
+    IndexSearch,
 }

@@ -79,7 +79,7 @@ impl ListQuery {
     }
 }
 
-/// A search as typed (parsed by `crate::search::Query` where it is run).
+/// A search as typed (the search module parses it where it is run).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Search {
     pub text: String,

@@ -2,7 +2,7 @@
 //! each arm a short function. Part of `update`: pure state changes that return effects; no IO.
 
 use super::reader::Reader;
-use super::{App, Status, panes, refreshing};
+use super::{App, Status, panes, refreshing, search};
 use crate::action::{Effect, Intent, StoreJob};
 
 /// A movement, in whichever view is open.
@@ -41,6 +41,9 @@ pub(super) fn apply(app: &mut App, intent: Intent) -> Vec<Effect> {
         Intent::SwitchPane => panes::switch(app),
         Intent::ChooseFeed => panes::choose(app),
         Intent::Fold => panes::fold(app),
+        Intent::Search => search::open(app),
+        Intent::ClearSearch => search::close(app),
+        Intent::SearchOrder => search::toggle_order(app),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The TUI's state and `update`, the only code that changes it: one exhaustive match over
-//! `Action`, each arm handed to `input`, `intents`, `panes`, `refreshing` or `results`. No IO,
+//! `Action`, each arm handed to `input`, `intents`, `panes`, `refreshing`, `results` or `search`. No IO,
 //! no clock reads (the runtime passes `now` in), no terminal or network types: every outside
 //! effect is an `Effect`.
 
@@ -11,12 +11,13 @@ mod panes;
 pub mod reader;
 pub mod refreshing;
 mod results;
+pub mod search;
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::action::{Action, Effect, View};
+use crate::action::{Action, Effect, StoreJob, View};
 use crate::config::{FeedSpec, Settings};
 use crate::model::{FeedSummary, ListQuery, Scope};
 use feeds::FeedPane;
@@ -63,6 +64,8 @@ pub struct App {
     pub list: ListState,
     /// `Some` while the article view is open.
     pub reader: Option<Reader>,
+    /// `Some` while a search is shown (its line open, or its results kept).
+    pub search: Option<search::SearchLine>,
     pub help: bool,
     pub status: Status,
     /// True while any feed is being refreshed.
@@ -108,6 +111,7 @@ impl App {
             pane_focus: false,
             list,
             reader: None,
+            search: None,
             help: false,
             status: Status::None,
             refreshing: false,
@@ -234,7 +238,7 @@ impl App {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(press) => input::key(app, press),
-        Action::Paste(_) => input::pasted(app),
+        Action::Paste(text) => input::pasted(app, &text),
         Action::Intent(intent) => input::intent(app, intent),
         Action::Mouse(mouse) => input::mouse(app, mouse),
         Action::Resize { width, height } => input::resized(app, width, height),
@@ -258,6 +262,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FeedRefreshed(done) => refreshing::feed_done(app, *done),
         Action::RefreshFailed { now, error } => refreshing::failed(app, now, &error),
         Action::LinkOpened => results::link_opened(app),
+        Action::SearchIndexed => search::indexed(app),
         Action::OpenLinkFailed(error) => results::open_failed(app, &error),
     }
 }
@@ -281,6 +286,8 @@ fn started(
         .into_iter()
         .collect();
     app.refresh.auto = refresh;
+    // An upgraded cache is indexed for search in the background.
+    effects.push(Effect::Store(StoreJob::IndexSearch));
     effects.extend(refreshing::due(app, now));
     effects
 }

@@ -55,7 +55,9 @@ pub(super) fn choose(app: &mut App) -> Vec<Effect> {
     if scope == app.list.query.scope {
         return Vec::new();
     }
-    app.list.switch_to(ListQuery::new(scope));
+    // A search shown goes on in the new scope.
+    let search = app.list.query.search.clone();
+    app.list.switch_to(ListQuery { scope, search });
     app.list
         .ensure_window(app.body_height(), true)
         .into_iter()

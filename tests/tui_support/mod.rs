@@ -140,23 +140,48 @@ impl Fake {
         self.send(app, Action::Intent(intent));
     }
 
+    /// The rows a list shows: all, or those whose title a search finds (the real cache also
+    /// looks at the text).
+    fn found(&self, query: &chmon::model::ListQuery) -> Vec<Headline> {
+        let Some(search) = &query.search else {
+            return self.rows.clone();
+        };
+        let q = chmon::search::Query::parse(&search.text, search.prefix);
+        if q.is_empty() {
+            return self.rows.clone();
+        }
+        self.rows
+            .iter()
+            .filter(|h| !chmon::search::hits(&h.title, &q).is_empty())
+            .cloned()
+            .collect()
+    }
+
     fn answer(&mut self, effect: &Effect) -> Option<Action> {
         let Effect::Store(job) = effect else {
             return None;
         };
         match job.clone() {
             StoreJob::LoadHeadlines {
-                seq, offset, limit, ..
+                seq,
+                offset,
+                limit,
+                query,
             } => {
-                let end = (offset + limit).min(self.rows.len());
-                let rows = self.rows.get(offset.min(end)..end).unwrap_or(&[]).to_vec();
+                let found = self.found(&query);
+                let end = (offset + limit).min(found.len());
+                let rows = found.get(offset.min(end)..end).unwrap_or(&[]).to_vec();
                 Some(Action::HeadlinesLoaded(HeadlineWindow {
                     seq,
                     offset,
+                    counts: Counts {
+                        total: found.len(),
+                        unread: found.iter().filter(|h| !h.read).count(),
+                    },
                     rows,
-                    counts: self.counts(),
                 }))
             }
+            StoreJob::IndexSearch => Some(Action::SearchIndexed),
             StoreJob::Locate { query, article_id } => Some(Action::Located {
                 query,
                 article_id,
