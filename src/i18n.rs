@@ -237,6 +237,14 @@ impl Lang {
         format!("{n} {}", plural(n, self.strings().unread))
     }
 
+    /// The list's message when a search finds nothing.
+    pub fn nothing_found(self) -> &'static str {
+        match self {
+            Lang::Uk => "Нічого не знайдено (Esc — увесь список).",
+            Lang::En => "Nothing found (Esc: the whole list).",
+        }
+    }
+
     /// The search line's right side: "12 знайдено · новіші спершу"; "12 found · newest first".
     pub fn search_summary(self, found: usize, relevance: bool) -> String {
         let uk = self == Lang::Uk;

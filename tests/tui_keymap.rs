@@ -40,6 +40,8 @@ fn the_table() {
         ("u", I::ToggleRead),
         ("q", I::Quit),
         ("?", I::Help),
+        ("/", I::Search),
+        ("=", I::SearchOrder),
     ];
     let article: &[(&str, I)] = &[
         ("j", I::Down),
@@ -68,7 +70,8 @@ fn the_table() {
         assert_eq!(intent(View::Article, key), Some(want), "article {key}");
     }
     assert_eq!(intent(View::List, "n"), None);
-    assert_eq!(intent(View::List, "Esc"), None);
+    // Esc in the list leaves a search (it does nothing without one).
+    assert_eq!(intent(View::List, "Esc"), Some(Intent::ClearSearch));
     assert_eq!(intent(View::Article, "u"), None);
     assert_eq!(intent(View::Help, "j"), Some(Intent::CloseHelp));
     assert_eq!(intent(View::Help, "Esc"), Some(Intent::CloseHelp));

@@ -95,9 +95,23 @@ pub fn term(word: &str) -> Option<String> {
     found
 }
 
+/// The first word of `text` folded but not stemmed (a word still being typed).
+pub fn folded(text: &str) -> Option<String> {
+    let mut found = None;
+    scan(text, None, |_, term| {
+        found.get_or_insert(term);
+    });
+    found
+}
+
 /// Calls `f` with the span and term of each word, in order.
-fn each_word(text: &str, mut f: impl FnMut(Range<usize>, String)) {
+fn each_word(text: &str, f: impl FnMut(Range<usize>, String)) {
     let stemmer = Stemmer::create(Algorithm::Ukrainian);
+    scan(text, Some(&stemmer), f);
+}
+
+/// The words of `text`, folded, and stemmed when a stemmer is given.
+fn scan(text: &str, stemmer: Option<&Stemmer>, mut f: impl FnMut(Range<usize>, String)) {
     let mut word: Option<Pending> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -105,7 +119,7 @@ fn each_word(text: &str, mut f: impl FnMut(Range<usize>, String)) {
         if is_apostrophe(c) {
             match word.as_mut() {
                 Some(w) if next_is_letter => w.folded.push(APOSTROPHE),
-                Some(_) => flush(&mut word, &stemmer, &mut f),
+                Some(_) => flush(&mut word, stemmer, &mut f),
                 None => {}
             }
         } else if c.is_alphanumeric() {
@@ -121,14 +135,18 @@ fn each_word(text: &str, mut f: impl FnMut(Range<usize>, String)) {
             combine(&mut w.folded, c);
             w.end = at + c.len_utf8();
         } else {
-            flush(&mut word, &stemmer, &mut f);
+            flush(&mut word, stemmer, &mut f);
         }
     }
-    flush(&mut word, &stemmer, &mut f);
+    flush(&mut word, stemmer, &mut f);
 }
 
 /// Hands the word being read (if any) to `f`.
-fn flush(word: &mut Option<Pending>, stemmer: &Stemmer, f: &mut impl FnMut(Range<usize>, String)) {
+fn flush(
+    word: &mut Option<Pending>,
+    stemmer: Option<&Stemmer>,
+    f: &mut impl FnMut(Range<usize>, String),
+) {
     if let Some(w) = word.take() {
         f(w.start..w.end, finish(stemmer, w.folded));
     }
@@ -151,13 +169,16 @@ fn combine(folded: &mut String, mark: char) {
 }
 
 /// A whole folded word: Latin look-alikes made Cyrillic when the word has a Cyrillic letter,
-/// then stemmed (Cyrillic words only; others stay as folded).
-fn finish(stemmer: &Stemmer, folded: String) -> String {
+/// then stemmed if asked (Cyrillic words only; others stay as folded).
+fn finish(stemmer: Option<&Stemmer>, folded: String) -> String {
     if !folded.chars().any(is_cyrillic) {
         return folded;
     }
     let cyrillic: String = folded.chars().map(|c| look_alike(c).unwrap_or(c)).collect();
-    stemmer.stem(&cyrillic).into_owned()
+    match stemmer {
+        Some(stemmer) => stemmer.stem(&cyrillic).into_owned(),
+        None => cyrillic,
+    }
 }
 
 /// The byte ranges of `text` whose words the query looks for (to highlight them).

@@ -4,12 +4,18 @@
 //! query into an FTS5 MATCH expression of quoted terms only (no FTS5 syntax from the user gets
 //! through). Pure; no SQL is run here.
 
-use super::words;
+use super::{folded, words};
+
+/// How many letters the stemmer may take off a word's end: a word being typed also finds the
+/// words whose stem is its first letters less up to this many (typing «Чернігов» on the way
+/// to «Чернігові», whose stem is «черніг», still finds it).
+const SUFFIX: usize = 4;
 
 /// One thing the query asks for (or against).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Clause {
-    /// A term; `prefix`: any term that starts with it (the word being typed).
+    /// A term; `prefix`: the word being typed, folded but not stemmed: any term that starts
+    /// with it, or that it starts with less at most [`SUFFIX`] letters.
     Term { term: String, prefix: bool },
     /// Terms in a row.
     Phrase(Vec<String>),
@@ -41,7 +47,7 @@ impl Query {
     pub fn parse(text: &str, live: bool) -> Query {
         let mut query = Query::default();
         let mut rest = text.trim_start();
-        let mut last_plain = false;
+        let mut last: Option<&str> = None;
         while !rest.is_empty() {
             let negated = rest.starts_with('-') && rest.len() > 1;
             if negated {
@@ -60,7 +66,8 @@ impl Query {
                 }
             };
             if let Some(c) = clause(piece) {
-                last_plain = !quoted && !negated && after.is_empty();
+                let plain = !quoted && !negated && after.is_empty();
+                last = plain.then_some(piece);
                 if negated {
                     query.not.push(c);
                 } else {
@@ -70,9 +77,11 @@ impl Query {
             rest = after.trim_start();
         }
         if live
-            && last_plain
-            && let Some(Clause::Term { prefix, .. }) = query.must.last_mut()
+            && let Some(piece) = last
+            && let Some(Clause::Term { term, prefix }) = query.must.last_mut()
+            && let Some(typed) = folded(piece)
         {
+            *term = typed;
             *prefix = true;
         }
         query
@@ -108,7 +117,7 @@ impl Query {
             Clause::Term {
                 term: t,
                 prefix: true,
-            } => term.starts_with(t.as_str()),
+            } => term.starts_with(t.as_str()) || stems_of(t).any(|stem| stem == term),
             Clause::Term { term: t, .. } => term == t,
             Clause::Phrase(terms) => terms.iter().any(|t| t == term),
         })
@@ -128,9 +137,21 @@ fn join(clauses: &[Clause], op: &str) -> Option<String> {
                 term,
                 prefix: false,
             } => format!("\"{term}\""),
-            Clause::Term { term, prefix: true } => format!("\"{term}\"*"),
+            Clause::Term { term, prefix: true } => {
+                let mut any = vec![format!("\"{term}\"*")];
+                any.extend(stems_of(term).map(|stem| format!("\"{stem}\"")));
+                format!("({})", any.join(" OR "))
+            }
             Clause::Phrase(terms) => format!("\"{}\"", terms.join(" ")),
         })
         .collect();
     Some(parts.join(op))
+}
+
+/// The stems a word being typed may turn out to have: itself less one to [`SUFFIX`] letters
+/// (at least two left).
+fn stems_of(typed: &str) -> impl Iterator<Item = &str> {
+    let ends: Vec<usize> = typed.char_indices().map(|(i, _)| i).skip(2).collect();
+    let keep = ends.len().saturating_sub(SUFFIX);
+    ends.into_iter().skip(keep).map(move |end| &typed[..end])
 }

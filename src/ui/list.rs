@@ -140,6 +140,9 @@ fn empty(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             s.loading
         };
         lines.push(Line::styled(format!(" {text}"), message));
+    } else if app.list.query.search.is_some() {
+        let text = app.settings.lang.nothing_found();
+        lines.push(Line::styled(format!(" {text}"), message));
     } else {
         lines.push(Line::styled(format!(" {}", s.empty_nothing), message));
     }

@@ -140,8 +140,8 @@ impl Fake {
         self.send(app, Action::Intent(intent));
     }
 
-    /// The rows a list shows: all, or those whose title a search finds (the real cache also
-    /// looks at the text).
+    /// The rows a list shows: all, or those whose title has every word a search asks for (the
+    /// real cache also looks at the text, and leaves out the `-words`).
     fn found(&self, query: &chmon::model::ListQuery) -> Vec<Headline> {
         let Some(search) = &query.search else {
             return self.rows.clone();
@@ -150,9 +150,21 @@ impl Fake {
         if q.is_empty() {
             return self.rows.clone();
         }
+        // Every word (or phrase) must be in the title.
+        let each: Vec<chmon::search::Query> = q
+            .must
+            .iter()
+            .map(|c| chmon::search::Query {
+                must: vec![c.clone()],
+                not: Vec::new(),
+            })
+            .collect();
         self.rows
             .iter()
-            .filter(|h| !chmon::search::hits(&h.title, &q).is_empty())
+            .filter(|h| {
+                each.iter()
+                    .all(|one| !chmon::search::hits(&h.title, one).is_empty())
+            })
             .cloned()
             .collect()
     }
