@@ -11,6 +11,10 @@ use super::{folded, words};
 /// to «Чернігові», whose stem is «черніг», still finds it).
 const SUFFIX: usize = 4;
 
+/// A word being typed is a prefix from this many letters on (one letter would ask the index
+/// for nearly every word: taken whole until the second letter).
+const MIN_PREFIX: usize = 2;
+
 /// One thing the query asks for (or against).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Clause {
@@ -79,7 +83,7 @@ impl Query {
         if live
             && let Some(piece) = last
             && let Some(Clause::Term { term, prefix }) = query.must.last_mut()
-            && let Some(typed) = folded(piece)
+            && let Some(typed) = folded(piece).filter(|t| t.chars().count() >= MIN_PREFIX)
         {
             *term = typed;
             *prefix = true;

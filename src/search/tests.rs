@@ -176,6 +176,11 @@ fn phrases_exclusions_and_the_live_prefix() {
         Query::parse("урядо", false).must[0],
         Clause::Term { prefix: false, .. }
     ));
+    // One letter is no prefix yet (it would ask for nearly every word).
+    assert!(matches!(
+        Query::parse("у", true).must[0],
+        Clause::Term { prefix: false, .. }
+    ));
     // The last word inside quotes or excluded is never a prefix.
     assert!(matches!(
         Query::parse("уряд -рад", true).must[0],

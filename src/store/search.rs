@@ -76,17 +76,25 @@ pub(super) fn active(search: Option<&Search>) -> Option<&Search> {
 }
 
 /// The rows a search finds in list `list`: `FROM … WHERE …` with `?1` the list, `?2` the
-/// expression.
+/// expression. The matches are taken once as a set that the list's rows (in time order) are
+/// looked up in: joining the FTS table instead lets SQLite walk the list and run the full-text
+/// query once per row (seconds at 50,000 articles).
 fn source(must: bool) -> &'static str {
     if must {
-        "FROM search s JOIN list_items li ON li.article_id = s.rowid AND li.list_id = ?1
-         JOIN articles a ON a.id = li.article_id WHERE search MATCH ?2"
+        "FROM list_items li JOIN articles a ON a.id = li.article_id
+         WHERE li.list_id = ?1 AND li.article_id IN
+             (SELECT rowid FROM search WHERE search MATCH ?2)"
     } else {
         "FROM list_items li JOIN articles a ON a.id = li.article_id
          WHERE li.list_id = ?1 AND li.article_id NOT IN
              (SELECT rowid FROM search WHERE search MATCH ?2)"
     }
 }
+
+/// Best first: the full-text query drives (CROSS JOIN keeps it the outer loop), by its rank.
+const BY_RANK: &str = "FROM search s CROSS JOIN list_items li
+    ON li.article_id = s.rowid AND li.list_id = ?1
+    JOIN articles a ON a.id = li.article_id WHERE search MATCH ?2";
 
 /// A window of what the search finds in a list.
 pub(super) fn headlines(
@@ -98,16 +106,18 @@ pub(super) fn headlines(
     limit: usize,
 ) -> rusqlite::Result<Vec<Headline>> {
     let (must, not) = expressions(search);
-    let order = if search.relevance && must.is_some() {
-        "ORDER BY s.rank, li.sort_time DESC"
+    let (from, order) = if search.relevance && must.is_some() {
+        (BY_RANK, "ORDER BY s.rank, li.sort_time DESC")
     } else {
-        "ORDER BY li.sort_time DESC, li.article_id DESC"
+        (
+            source(must.is_some()),
+            "ORDER BY li.sort_time DESC, li.article_id DESC",
+        )
     };
     let sql = format!(
         "SELECT a.id, a.title, li.sort_time, a.published IS NOT NULL, li.read, {}
-         {} {order} LIMIT ?3 OFFSET ?4",
-        feed_column(feed),
-        source(must.is_some())
+         {from} {order} LIMIT ?3 OFFSET ?4",
+        feed_column(feed)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
@@ -130,8 +140,10 @@ pub(super) fn headlines(
 pub(super) fn counts(conn: &Connection, list: i64, search: &Search) -> rusqlite::Result<Counts> {
     let (must, not) = expressions(search);
     let sql = format!(
-        "SELECT count(*), coalesce(sum(li.read = 0), 0) {}",
-        source(must.is_some())
+        "SELECT count(*), coalesce(sum(li.read = 0), 0) FROM list_items li
+         WHERE li.list_id = ?1 AND li.article_id {} IN
+             (SELECT rowid FROM search WHERE search MATCH ?2)",
+        if must.is_some() { "" } else { "NOT" }
     );
     conn.prepare_cached(&sql)?
         .query_row(params![list, must.or(not)], |r| {
