@@ -116,6 +116,8 @@ fn bench(count: usize) {
     for text in QUERIES {
         let query = ListQuery {
             scope: Scope::All,
+            unread_only: false,
+            starred: false,
             search: Some(Search {
                 text: (*text).into(),
                 relevance: false,

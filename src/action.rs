@@ -17,6 +17,8 @@ pub enum View {
     /// The feed pane has the keys.
     Feeds,
     Article,
+    /// The link list popup over the article.
+    Links,
     /// The help overlay (over either view).
     Help,
 }
@@ -34,8 +36,35 @@ pub enum Intent {
     Open,
     /// Back from the article to the list.
     Back,
+    /// The next / previous article, read or not.
     Next,
     Previous,
+    /// The next / previous unread article (across days; in the article view it opens it).
+    NextUnread,
+    PreviousUnread,
+    /// Marks every article of the list shown read; `UndoMarkAll` gives back what it changed.
+    MarkAllRead,
+    UndoMarkAll,
+    /// Only unread articles in the list, or all again.
+    ToggleUnreadOnly,
+    /// Stars or unstars the selected or open article.
+    ToggleStar,
+    /// The starred articles as the list, or back to the list before.
+    StarredView,
+    /// A digit in the article view: the number of a link to open (more digits may follow).
+    LinkNumber,
+    /// `f` and a number: open that link.
+    FollowLink,
+    /// The link list popup.
+    LinkList,
+    /// In the link list: open the chosen link.
+    FollowChosen,
+    /// Copy the article's URL (OSC 52).
+    CopyUrl,
+    /// Copy a link: the chosen one in the link list, else `Y` and a number.
+    CopyLink,
+    /// Save the article as plain text in the download directory.
+    SaveArticle,
     Refresh,
     OpenLink,
     ToggleRead,
@@ -128,6 +157,24 @@ pub enum Action {
     OpenLinkFailed(String),
     /// The search index has caught up (after `StoreJob::IndexSearch`).
     SearchIndexed,
+    /// The answer to `StoreJob::MarkAllRead`: exactly the articles it marked read.
+    MarkedAllRead {
+        query: ListQuery,
+        ids: Vec<i64>,
+    },
+    /// The answer to `StoreJob::SetReadMany` (an undo) and `SetStarred`: the list's rows and
+    /// counts changed in the cache.
+    MarksSaved,
+    /// The answer to `StoreJob::NextUnread`: the unread article found (and its position).
+    UnreadFound {
+        query: ListQuery,
+        found: Option<(i64, usize)>,
+        /// Open it (the article view asked).
+        open: bool,
+    },
+    /// The article was written as text to this file.
+    Saved(String),
+    SaveFailed(String),
     Resize {
         width: u16,
         height: u16,
@@ -165,8 +212,19 @@ pub enum Effect {
     Refresh(Vec<i64>),
     /// An http(s) URL, already checked by the app.
     OpenUrl(String),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Write an article as text to a new file in the download directory.
+    Save(SaveRequest),
     /// Stop the reader (after the cache worker has written what it holds).
     Quit,
+}
+
+/// An article to save: its plain text and the title the file is named after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveRequest {
+    pub title: String,
+    pub text: String,
 }
 
 /// What the cache worker does; reads answer with an `Action`, writes are kept until they land
@@ -196,4 +254,24 @@ pub enum StoreJob {
     /// Index, in small batches while no other job waits, every article the search index does
     /// not have yet (new, changed, or from a cache made before it); `SearchIndexed` follows.
     IndexSearch,
+    SetStarred {
+        id: i64,
+        starred: bool,
+    },
+    /// Every unread article of the list read, in one transaction.
+    MarkAllRead {
+        query: ListQuery,
+    },
+    /// The undo of `MarkAllRead`: these articles unread again.
+    SetReadMany {
+        ids: Vec<i64>,
+        read: bool,
+    },
+    /// The next (`forward`) or previous unread article of the list after `article_id`.
+    NextUnread {
+        query: ListQuery,
+        article_id: i64,
+        forward: bool,
+        open: bool,
+    },
 }

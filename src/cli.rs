@@ -69,6 +69,9 @@ pub enum Command {
         /// One JSON array: id, title, link, published (RFC 3339, UTC), date_source, author, category, read
         #[arg(long)]
         json: bool,
+        /// Only the starred articles (of the whole cache)
+        #[arg(long)]
+        starred: bool,
     },
     /// Cached articles a search finds (title and text; Ukrainian words in any form), newest first
     Search {
@@ -158,7 +161,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
     match cli.command {
         Some(Command::Refresh) => commands::refresh(&settings)?,
-        Some(Command::List { limit, json }) => commands::list(&settings, limit, json)?,
+        Some(Command::List {
+            limit,
+            json,
+            starred,
+        }) => commands::list(&settings, limit, json, starred)?,
         Some(Command::Search { query, limit, json }) => {
             commands::search(&settings, &query, limit, json)?
         }

@@ -102,9 +102,16 @@ struct JsonItem {
     read: bool,
 }
 
-/// `chmon list`: cached headlines, newest first, as text lines or one JSON array.
-pub fn list(settings: &Settings, limit: Option<usize>, json: bool) -> Result<(), CommandError> {
-    let (store, _, query) = open_feeds(settings)?;
+/// `chmon list`: cached headlines, newest first, as text lines or one JSON array; with
+/// `starred`, the starred articles of the whole cache.
+pub fn list(
+    settings: &Settings,
+    limit: Option<usize>,
+    json: bool,
+    starred: bool,
+) -> Result<(), CommandError> {
+    let (store, _, mut query) = open_feeds(settings)?;
+    query.starred = starred;
     print_list(settings, &store, &query, limit, json)
 }
 

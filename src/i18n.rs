@@ -3,10 +3,12 @@
 //! and formatting; must not read clocks, zones or state.
 
 mod actions;
+mod nav;
 
 use chrono::{Datelike, NaiveDate};
 
 pub use actions::ActionText;
+pub use nav::NavStrings;
 
 use crate::action::Intent;
 
@@ -83,7 +85,7 @@ static UK: Strings = Strings {
     help_list: "Список новин",
     help_article: "Стаття",
     help_mouse: "Миша: коліщатко гортає, клік обирає новину",
-    help_close: "Будь-яка клавіша закриває довідку",
+    help_close: "клавіші руху гортають довідку, інші закривають її",
     key_space: "Пробіл",
     links_heading: "Посилання:",
     image: "зображення",
@@ -144,7 +146,7 @@ static EN: Strings = Strings {
     help_list: "Headlines",
     help_article: "Article",
     help_mouse: "Mouse: the wheel scrolls, a click selects a headline",
-    help_close: "Any key closes this help",
+    help_close: "movement keys scroll this help, any other key closes it",
     key_space: "Space",
     links_heading: "Links:",
     image: "image",

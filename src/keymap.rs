@@ -1,6 +1,7 @@
 //! The keymap: the key table (`table::TABLE`) with the user's `[keys]` applied, and which
 //! `Intent` a key press means in a view. Keys act on press (and on auto-repeat for movement
-//! only), never on release; on the help overlay any key that is not bound there closes it.
+//! only), never on release; on the help overlay the movement keys scroll it and any other key
+//! that is not bound there closes it.
 //! Pure; must not touch app state or terminal types.
 
 pub mod table;
@@ -82,7 +83,13 @@ impl Keymap {
 
     /// Two actions on one key in one view is an error.
     fn check(&self) -> Result<(), KeymapError> {
-        for view in [View::List, View::Feeds, View::Article, View::Help] {
+        for view in [
+            View::List,
+            View::Feeds,
+            View::Article,
+            View::Links,
+            View::Help,
+        ] {
             let mut seen: BTreeMap<Key, &'static str> = BTreeMap::new();
             for (entry, keys) in self.bindings().filter(|(e, _)| e.scope.has(view)) {
                 for key in keys {
@@ -116,10 +123,18 @@ impl Keymap {
         let found = self
             .bindings()
             .find(|(e, keys)| e.scope.has(view) && keys.contains(&key));
+        // On the help overlay the movement keys scroll it.
+        let moves = || {
+            self.bindings()
+                .find(|(e, keys)| e.repeats && e.scope.has(View::List) && keys.contains(&key))
+        };
         let (intent, repeats) = match (found, view) {
             (Some((entry, _)), _) => (entry.intent, entry.repeats),
-            (None, View::Help) => (Intent::CloseHelp, false),
-            (None, View::List | View::Feeds | View::Article) => return None,
+            (None, View::Help) => match moves() {
+                Some((entry, _)) => (entry.intent, entry.repeats),
+                None => (Intent::CloseHelp, false),
+            },
+            (None, View::List | View::Feeds | View::Article | View::Links) => return None,
         };
         match press.kind {
             KeyKind::Press => Some(intent),
@@ -134,6 +149,7 @@ fn view_name(view: View) -> &'static str {
         View::List => "list",
         View::Feeds => "feed pane",
         View::Article => "article view",
+        View::Links => "link list",
         View::Help => "help",
     }
 }

@@ -68,6 +68,10 @@ pub struct ListQuery {
     pub scope: Scope,
     /// Only the articles a search finds (within the scope).
     pub search: Option<Search>,
+    /// Only the unread articles of the scope.
+    pub unread_only: bool,
+    /// The starred articles of the whole cache (the scope is then ignored).
+    pub starred: bool,
 }
 
 impl ListQuery {
@@ -75,6 +79,8 @@ impl ListQuery {
         ListQuery {
             scope,
             search: None,
+            unread_only: false,
+            starred: false,
         }
     }
 }
@@ -100,6 +106,7 @@ pub struct Headline {
     /// True when `time` is the published time from the feed.
     pub dated: bool,
     pub read: bool,
+    pub starred: bool,
     /// A feed of the listed scope the article is in (the lowest id when it is in several):
     /// what the list shows next to the title in "All" and in a section.
     pub feed_id: i64,
@@ -120,6 +127,7 @@ pub struct Article {
     pub lead: Option<String>,
     pub body: Option<String>,
     pub read: bool,
+    pub starred: bool,
 }
 
 impl Article {

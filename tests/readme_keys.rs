@@ -13,6 +13,7 @@ fn scope_name(scope: Scope) -> &'static str {
     match scope {
         Scope::List => "list",
         Scope::Article => "article",
+        Scope::Links => "link list",
         Scope::Feeds => "feeds",
         Scope::Browse => "list, feeds",
         Scope::Both => "everywhere",

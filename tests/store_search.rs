@@ -45,6 +45,8 @@ fn store() -> (Store, i64) {
 fn query(text: &str, relevance: bool, prefix: bool) -> ListQuery {
     ListQuery {
         scope: Scope::All,
+        unread_only: false,
+        starred: false,
         search: Some(Search {
             text: text.into(),
             relevance,

@@ -169,11 +169,13 @@ fn at_40_columns_the_pane_hides_and_takes_the_screen_when_asked() {
 fn the_timer_refreshes_each_feed_when_it_is_due_and_never_twice_at_once() {
     let mut app = app(100);
     // The next due time is feed 3's (10 min, plus at most 5 % jitter).
-    let wait = app.tick_interval().unwrap();
+    let wait = app.timer_wait().unwrap();
     assert!(
         wait >= Duration::from_secs(600) && wait <= Duration::from_secs(630),
         "{wait:?}"
     );
+    // The clock comes sooner for the status line's «оновлено щойно» → «1 хв».
+    assert_eq!(app.tick_interval(), Some(Duration::from_secs(60)));
     let at = |minutes| now() + TimeDelta::minutes(minutes);
     assert!(update(&mut app, Action::Tick { now: at(9) }).is_empty());
     let effects = update(&mut app, Action::Tick { now: at(11) });
@@ -273,11 +275,36 @@ fn no_refresh_means_no_timer() {
         },
     );
     loaded(&mut app, &effects);
-    assert_eq!(app.tick_interval(), None);
+    assert_eq!(app.timer_wait(), None);
     let later = now() + TimeDelta::hours(5);
     assert!(update(&mut app, Action::Tick { now: later }).is_empty());
     assert_eq!(
         key(&mut app, Intent::Refresh),
         vec![Effect::Refresh(vec![1, 2, 3])]
     );
+}
+
+#[test]
+fn choosing_a_feed_keeps_unread_only_and_leaves_the_starred_view() {
+    let mut app = app(100);
+    key(&mut app, Intent::ToggleUnreadOnly);
+    key(&mut app, Intent::SwitchPane);
+    key(&mut app, Intent::Down);
+    key(&mut app, Intent::ChooseFeed);
+    let mut want = ListQuery::new(Scope::Feed(1));
+    want.unread_only = true;
+    assert_eq!(app.list.query, want);
+    assert_eq!(app.title(), "Головна · непрочитані");
+    // The starred view of "Головна"; choosing the same feed in the pane leaves it.
+    key(&mut app, Intent::StarredView);
+    assert!(app.list.query.starred);
+    assert_eq!(app.title(), "★ Обране");
+    key(&mut app, Intent::SwitchPane);
+    let effects = key(&mut app, Intent::ChooseFeed);
+    assert!(!app.list.query.starred);
+    assert!(!effects.is_empty(), "the feed's list is loaded again");
+    // S from the starred view goes back to the list before it.
+    key(&mut app, Intent::StarredView);
+    key(&mut app, Intent::StarredView);
+    assert_eq!(app.list.query, ListQuery::new(Scope::Feed(1)));
 }

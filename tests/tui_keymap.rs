@@ -40,6 +40,16 @@ fn the_table() {
         ("u", I::ToggleRead),
         ("q", I::Quit),
         ("?", I::Help),
+        ("n", I::NextUnread),
+        ("p", I::PreviousUnread),
+        ("J", I::Next),
+        ("K", I::Previous),
+        ("A", I::MarkAllRead),
+        ("U", I::UndoMarkAll),
+        ("t", I::ToggleUnreadOnly),
+        ("s", I::ToggleStar),
+        ("S", I::StarredView),
+        ("f", I::ToggleFeeds),
         ("/", I::Search),
         ("=", I::SearchOrder),
     ];
@@ -53,8 +63,18 @@ fn the_table() {
         ("PgUp", I::PageUp),
         ("g", I::Top),
         ("G", I::Bottom),
-        ("n", I::Next),
-        ("p", I::Previous),
+        ("n", I::NextUnread),
+        ("p", I::PreviousUnread),
+        ("J", I::Next),
+        ("K", I::Previous),
+        ("s", I::ToggleStar),
+        ("1", I::LinkNumber),
+        ("9", I::LinkNumber),
+        ("f", I::FollowLink),
+        ("L", I::LinkList),
+        ("y", I::CopyUrl),
+        ("Y", I::CopyLink),
+        ("w", I::SaveArticle),
         ("o", I::OpenLink),
         ("Esc", I::Back),
         ("h", I::Back),
@@ -69,11 +89,31 @@ fn the_table() {
     for &(key, want) in article {
         assert_eq!(intent(View::Article, key), Some(want), "article {key}");
     }
-    assert_eq!(intent(View::List, "n"), None);
+    let links: &[(&str, I)] = &[
+        ("j", I::Down),
+        ("k", I::Up),
+        ("Enter", I::FollowChosen),
+        ("l", I::FollowChosen),
+        ("Y", I::CopyLink),
+        ("Esc", I::Back),
+        ("L", I::LinkList),
+    ];
+    for &(key, want) in links {
+        assert_eq!(intent(View::Links, key), Some(want), "link list {key}");
+    }
+    assert_eq!(intent(View::List, "1"), None, "numbers only in the article");
+    assert_eq!(intent(View::List, "y"), None);
+    assert_eq!(intent(View::Article, "A"), None);
+    assert_eq!(intent(View::Article, "Enter"), None);
     // Esc in the list leaves a search (it does nothing without one).
     assert_eq!(intent(View::List, "Esc"), Some(Intent::ClearSearch));
     assert_eq!(intent(View::Article, "u"), None);
-    assert_eq!(intent(View::Help, "j"), Some(Intent::CloseHelp));
+    assert_eq!(
+        intent(View::Help, "j"),
+        Some(Intent::Down),
+        "scrolls the help"
+    );
+    assert_eq!(intent(View::Help, "n"), Some(Intent::CloseHelp));
     assert_eq!(intent(View::Help, "Esc"), Some(Intent::CloseHelp));
 }
 

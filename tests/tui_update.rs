@@ -186,8 +186,27 @@ fn help_opens_and_any_key_closes_it() {
     fake.key(&mut app, Intent::Help);
     assert!(app.help);
     fake.key(&mut app, Intent::Down);
+    assert!(app.help, "a movement key scrolls the help");
+    assert_eq!(app.list.selected, 0);
+    fake.key(&mut app, Intent::Refresh);
     assert!(!app.help);
-    assert_eq!(app.list.selected, 0, "the closing key does nothing else");
+    assert!(fake.effects.is_empty(), "the closing key does nothing else");
+}
+
+#[test]
+fn a_help_taller_than_the_screen_scrolls_and_stops_at_its_end() {
+    let (mut app, mut fake) = list_app(3);
+    fake.key(&mut app, Intent::Help);
+    for _ in 0..100 {
+        fake.key(&mut app, Intent::Down);
+    }
+    let max = app.help_rows() - 24;
+    assert_eq!(app.help_scroll, max);
+    fake.key(&mut app, Intent::Up);
+    assert_eq!(app.help_scroll, max - 1);
+    fake.key(&mut app, Intent::Help);
+    fake.key(&mut app, Intent::Help);
+    assert_eq!(app.help_scroll, 0, "it opens at the top");
 }
 
 #[test]
@@ -321,4 +340,17 @@ fn mouse_wheel_scrolls_and_click_selects_then_opens() {
     assert_eq!(app.list.selected, 1, "a header is not a headline");
     fake.send(&mut app, Action::Mouse(Mouse::Click { column: 10, row: 3 }));
     assert_eq!(app.reader.as_ref().map(|r| r.id), Some(2));
+}
+
+#[test]
+fn the_help_scrolls_exactly_to_its_last_line() {
+    let (mut app, mut fake) = list_app(3);
+    fake.key(&mut app, Intent::Help);
+    fake.key(&mut app, Intent::PageDown);
+    fake.key(&mut app, Intent::PageDown);
+    let text = tui_support::screen::text(&tui_support::screen::draw(&app));
+    assert!(text.contains("Миша"), "the last lines are shown:\n{text}");
+    fake.key(&mut app, Intent::Up);
+    let up = tui_support::screen::text(&tui_support::screen::draw(&app));
+    assert_ne!(up, text, "one line up is visible at once");
 }

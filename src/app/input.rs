@@ -3,18 +3,28 @@
 //! While the search line is open, keys edit it first. Any key or click also clears the status message. Part of `update`; no IO.
 
 use super::list::ListLine;
-use super::{App, Status, intents, search};
+use super::{App, Status, intents, links, search};
 use crate::action::{Effect, Intent, Mouse};
 use crate::key::KeyPress;
 
 /// A key press: what it means in this view (a key that means nothing still clears the status).
 pub(super) fn key(app: &mut App, press: KeyPress) -> Vec<Effect> {
+    if app.reader.is_some() && !app.help && app.links.entry.is_some() {
+        app.say(Status::None);
+        if let Some(effects) = links::entry_key(app, &press) {
+            return effects;
+        }
+    }
     if let Some(effects) = search::key(app, &press) {
         app.say(Status::None);
         return effects;
     }
     let intent = app.settings.keymap.intent(app.view(), &press);
     match intent {
+        Some(Intent::LinkNumber) if !app.help && app.links.popup.is_none() => {
+            app.say(Status::None);
+            links::start(app, links::LinkUse::Open, links::digit_of(&press))
+        }
         Some(intent) => self::intent(app, intent),
         None => {
             app.say(Status::None);

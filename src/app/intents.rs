@@ -1,8 +1,9 @@
 //! What each `Intent` does to the app in the list and the article view: one exhaustive match,
 //! each arm a short function. Part of `update`: pure state changes that return effects; no IO.
 
+use super::links::{self, LinkUse};
 use super::reader::Reader;
-use super::{App, Status, panes, refreshing, search};
+use super::{App, Status, marks, panes, popup, refreshing, search};
 use crate::action::{Effect, Intent, StoreJob};
 
 /// A movement, in whichever view is open.
@@ -16,39 +17,83 @@ enum Motion {
 
 pub(super) fn apply(app: &mut App, intent: Intent) -> Vec<Effect> {
     // On the help overlay any key only closes it (the keymap still lets Ctrl-C quit).
-    if app.help && intent != Intent::Quit {
+    if app.help && intent != Intent::Quit && !scrolls_help(intent) {
         app.help = false;
         return Vec::new();
     }
+    if let Some(effects) = popup::popup_intent(app, intent) {
+        return effects;
+    }
+    handler(intent)(app)
+}
+
+/// The function an intent runs (one line each: the match is exhaustive).
+fn handler(intent: Intent) -> fn(&mut App) -> Vec<Effect> {
     match intent {
-        Intent::Help => help(app),
-        Intent::CloseHelp => Vec::new(),
-        Intent::Quit => quit(app),
-        Intent::Refresh => refresh(app),
-        Intent::Up => motion(app, Motion::Lines(-1)),
-        Intent::Down => motion(app, Motion::Lines(1)),
-        Intent::PageUp => motion(app, Motion::Pages(-1)),
-        Intent::PageDown => motion(app, Motion::Pages(1)),
-        Intent::Top => motion(app, Motion::Top),
-        Intent::Bottom => motion(app, Motion::Bottom),
-        Intent::Open => open(app),
-        Intent::Back => back(app),
-        Intent::Next => step(app, 1),
-        Intent::Previous => step(app, -1),
-        Intent::OpenLink => open_link(app),
-        Intent::ToggleRead => toggle_read(app),
-        Intent::ToggleFeeds => panes::toggle(app),
-        Intent::SwitchPane => panes::switch(app),
-        Intent::ChooseFeed => panes::choose(app),
-        Intent::Fold => panes::fold(app),
-        Intent::Search => search::open(app),
-        Intent::ClearSearch => search::close(app),
-        Intent::SearchOrder => search::toggle_order(app),
+        Intent::Help => help,
+        Intent::CloseHelp => |_| Vec::new(),
+        Intent::Quit => quit,
+        Intent::Refresh => refresh,
+        Intent::Up => |app| motion(app, Motion::Lines(-1)),
+        Intent::Down => |app| motion(app, Motion::Lines(1)),
+        Intent::PageUp => |app| motion(app, Motion::Pages(-1)),
+        Intent::PageDown => |app| motion(app, Motion::Pages(1)),
+        Intent::Top => |app| motion(app, Motion::Top),
+        Intent::Bottom => |app| motion(app, Motion::Bottom),
+        Intent::Open => open,
+        Intent::Back => back,
+        Intent::Next => |app| step(app, 1),
+        Intent::Previous => |app| step(app, -1),
+        Intent::NextUnread => |app| browse(app, |app| marks::unread(app, true), 1),
+        Intent::PreviousUnread => |app| browse(app, |app| marks::unread(app, false), -1),
+        Intent::MarkAllRead => marks::mark_all,
+        Intent::UndoMarkAll => marks::undo,
+        Intent::ToggleUnreadOnly => marks::toggle_unread_only,
+        Intent::ToggleStar => marks::toggle_star,
+        Intent::StarredView => marks::starred_view,
+        Intent::LinkNumber | Intent::FollowLink => |app| links::start(app, LinkUse::Open, None),
+        Intent::LinkList => popup::toggle_popup,
+        Intent::FollowChosen => |_| Vec::new(),
+        Intent::CopyUrl => links::copy_url,
+        Intent::CopyLink => links::copy_link,
+        Intent::SaveArticle => links::save,
+        Intent::OpenLink => open_link,
+        Intent::ToggleRead => toggle_read,
+        Intent::ToggleFeeds => panes::toggle,
+        Intent::SwitchPane => panes::switch,
+        Intent::ChooseFeed => panes::choose,
+        Intent::Fold => panes::fold,
+        Intent::Search => search::open,
+        Intent::ClearSearch => search::close,
+        Intent::SearchOrder => search::toggle_order,
     }
 }
 
 fn help(app: &mut App) -> Vec<Effect> {
     app.help = true;
+    app.help_scroll = 0;
+    Vec::new()
+}
+
+/// On the help overlay the movement keys (those that repeat) scroll it.
+fn scrolls_help(intent: Intent) -> bool {
+    crate::keymap::TABLE
+        .iter()
+        .any(|e| e.intent == intent && e.repeats)
+}
+
+/// Scrolls the help overlay by `motion` (as far as it is taller than the screen).
+fn help_motion(app: &mut App, motion: Motion) -> Vec<Effect> {
+    let page = app.body_height().max(1) as isize;
+    let max = app.help_rows().saturating_sub(usize::from(app.height));
+    let at = app.help_scroll;
+    app.help_scroll = match motion {
+        Motion::Lines(n) => at.saturating_add_signed(n),
+        Motion::Pages(n) => at.saturating_add_signed(n * page),
+        Motion::Top => 0,
+        Motion::Bottom => max,
+    }
+    .min(max);
     Vec::new()
 }
 
@@ -65,6 +110,9 @@ fn refresh(app: &mut App) -> Vec<Effect> {
 }
 
 fn motion(app: &mut App, motion: Motion) -> Vec<Effect> {
+    if app.help {
+        return help_motion(app, motion);
+    }
     let body = app.body_height();
     let Some(reader) = app.reader.as_mut() else {
         if app.pane_focus {
@@ -120,7 +168,16 @@ fn open(app: &mut App) -> Vec<Effect> {
 
 fn back(app: &mut App) -> Vec<Effect> {
     app.reader = None;
+    app.links = links::LinkUi::default();
     Vec::new()
+}
+
+/// In the feed pane a step of its cursor; elsewhere `act`.
+fn browse(app: &mut App, act: fn(&mut App) -> Vec<Effect>, delta: isize) -> Vec<Effect> {
+    if app.reader.is_none() && app.pane_focus {
+        return pane_motion(app, Motion::Lines(delta));
+    }
+    act(app)
 }
 
 fn toggle_read(app: &mut App) -> Vec<Effect> {
@@ -131,13 +188,14 @@ fn toggle_read(app: &mut App) -> Vec<Effect> {
 }
 
 /// Opens the selected headline in the article view and marks it read.
-fn open_selected(app: &mut App) -> Vec<Effect> {
+pub(super) fn open_selected(app: &mut App) -> Vec<Effect> {
     let sel = app.list.selected;
     let Some(row) = app.list.selected_row() else {
         return Vec::new();
     };
     let (id, was_read) = (row.id, row.read);
     app.reader = Some(Reader::loading(id));
+    app.links = links::LinkUi::default();
     let mut effects = vec![Effect::Store(StoreJob::LoadArticle { id })];
     if !was_read {
         app.list.set_read_local(sel, true);

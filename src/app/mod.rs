@@ -1,13 +1,18 @@
 //! The TUI's state and `update`, the only code that changes it: one exhaustive match over
-//! `Action`, each arm handed to `input`, `intents`, `panes`, `refreshing`, `results` or `search`. No IO,
+//! `Action`, each arm handed to `input`, `intents`, `panes`, `marks`, `links`, `refreshing`,
+//! `results`, `search` or `clock`. No IO,
 //! no clock reads (the runtime passes `now` in), no terminal or network types: every outside
 //! effect is an `Effect`.
 
+mod clock;
 pub mod feeds;
 mod input;
 mod intents;
+pub mod links;
 pub mod list;
+pub mod marks;
 mod panes;
+mod popup;
 pub mod reader;
 pub mod refreshing;
 mod results;
@@ -17,7 +22,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::action::{Action, Effect, StoreJob, View};
+use crate::action::{Action, Effect, Intent, View};
 use crate::config::{FeedSpec, Settings};
 use crate::model::{FeedSummary, ListQuery, Scope};
 use feeds::FeedPane;
@@ -35,6 +40,8 @@ pub const MIN_HEIGHT: u16 = 5;
 pub const PANE_MIN_WIDTH: u16 = 70;
 /// How often the clock is wanted while the refresh spinner turns.
 pub const SPINNER_TICK: Duration = Duration::from_millis(120);
+/// How often the clock is wanted while a link number is typed (its pause).
+pub const NUMBER_TICK: Duration = Duration::from_millis(250);
 /// How often the clock is wanted while a status message waits to expire.
 pub const STATUS_TICK: Duration = Duration::from_secs(1);
 /// How long a message stays in the status bar when no key is pressed (errors longer).
@@ -67,6 +74,8 @@ pub struct App {
     /// `Some` while a search is shown (its line open, or its results kept).
     pub search: Option<search::SearchLine>,
     pub help: bool,
+    /// Lines the help overlay is scrolled by.
+    pub help_scroll: usize,
     pub status: Status,
     /// True while any feed is being refreshed.
     pub refreshing: bool,
@@ -78,6 +87,12 @@ pub struct App {
     pub quit: bool,
     /// An article loaded only to open its link (`o` in the list).
     open_link_of: Option<i64>,
+    /// A link number being typed, and the link list.
+    pub links: links::LinkUi,
+    /// What the last mark-all changed (`U` gives it back).
+    pub undo: Option<marks::Undo>,
+    /// The list shown before the starred view (`S` goes back to it).
+    pub before_starred: Option<ListQuery>,
     /// When the status message was first seen by a tick (it expires from then on).
     status_since: Option<DateTime<Utc>>,
 }
@@ -86,10 +101,8 @@ impl App {
     /// The reader over the run's feeds (as the cache has them, in the list's order).
     pub fn new(settings: Settings, now: DateTime<Utc>, feeds: Vec<FeedSummary>) -> App {
         let one_off = settings.one_off;
-        let scope = match (one_off, feeds.first()) {
-            (true, Some(f)) => Scope::Feed(f.id),
-            _ => Scope::All,
-        };
+        let first = feeds.first().filter(|_| one_off);
+        let scope = first.map_or(Scope::All, |f| Scope::Feed(f.id));
         let mut list = ListState::default();
         list.switch_to(ListQuery::new(scope));
         let mut refresh = RefreshState::default();
@@ -113,6 +126,7 @@ impl App {
             reader: None,
             search: None,
             help: false,
+            help_scroll: 0,
             status: Status::None,
             refreshing: false,
             refresh,
@@ -120,8 +134,28 @@ impl App {
             spinner: 0,
             quit: false,
             open_link_of: None,
+            links: links::LinkUi::default(),
+            undo: None,
+            before_starred: None,
             status_since: None,
         }
+    }
+
+    /// How many rows the help overlay has (as `ui::help` lays it out): a line per action
+    /// (entries that join share one; the pane's keys only with several feeds), a heading and a
+    /// blank line per section, the mouse and closing lines and the frame.
+    pub fn help_rows(&self) -> usize {
+        use crate::keymap::Scope as S;
+        let several = self.feed_ids.len() > 1;
+        let pane_key = |e: &&crate::keymap::Entry| {
+            e.scope == S::Feeds || matches!(e.intent, Intent::ToggleFeeds | Intent::SwitchPane)
+        };
+        let lines = (crate::keymap::TABLE.iter())
+            .filter(|e| !e.joins)
+            .filter(|e| several || !pane_key(e))
+            .count();
+        let sections = 3 + usize::from(several);
+        lines + 2 * sections + 2 + 2
     }
 
     /// Rows between the title bar and the status bar.
@@ -142,11 +176,18 @@ impl App {
 
     /// The title bar's name: the list shown («Усі новини», a section, a feed's name).
     pub fn title(&self) -> String {
-        match &self.list.query.scope {
+        let nav = self.settings.lang.nav();
+        let name = match &self.list.query.scope {
+            _ if self.list.query.starred => nav.starred_title.to_string(),
             Scope::Feed(id) => self.label_of(*id),
             Scope::Section(name) => name.clone(),
             Scope::All if self.feed_ids.len() == 1 => self.label_of(self.feed_ids[0]),
             Scope::All => self.settings.lang.strings().all_news.to_string(),
+        };
+        if self.list.query.unread_only {
+            format!("{name} · {}", nav.unread_only_mark)
+        } else {
+            name
         }
     }
 
@@ -168,6 +209,7 @@ impl App {
     pub fn view(&self) -> View {
         match (self.help, &self.reader) {
             (true, _) => View::Help,
+            (false, Some(_)) if self.links.popup.is_some() => View::Links,
             (false, Some(_)) => View::Article,
             (false, None) if self.pane_focus => View::Feeds,
             (false, None) => View::List,
@@ -201,15 +243,23 @@ impl App {
     pub fn tick_interval(&self) -> Option<Duration> {
         let ui = if self.refreshing || !self.list.loaded {
             Some(SPINNER_TICK)
+        } else if self.links.entry.is_some() {
+            Some(NUMBER_TICK)
         } else if self.status != Status::None {
             Some(STATUS_TICK)
         } else {
-            None
+            // The status line's "updated 5 min ago": when its text next changes.
+            self.freshness().and_then(|f| f.next_change())
         };
-        match (ui, refreshing::wait(self)) {
+        match (ui, self.timer_wait()) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         }
+    }
+
+    /// How long until the timer's next feed is due; `None`: no timer.
+    pub fn timer_wait(&self) -> Option<Duration> {
+        refreshing::wait(self)
     }
 
     /// Shows a message in the status bar until the next key or its time runs out.
@@ -242,13 +292,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Intent(intent) => input::intent(app, intent),
         Action::Mouse(mouse) => input::mouse(app, mouse),
         Action::Resize { width, height } => input::resized(app, width, height),
-        Action::Tick { now } => ticked(app, now),
+        Action::Tick { now } => clock::ticked(app, now),
         Action::Terminate => intents::quit(app),
         Action::Start {
             now,
             refresh,
             notice,
-        } => started(app, now, refresh, notice),
+        } => clock::started(app, now, refresh, notice),
         Action::HeadlinesLoaded(window) => results::headlines(app, window),
         Action::FeedsLoaded { feeds, counts } => results::feeds(app, feeds, counts),
         Action::Located {
@@ -264,48 +314,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::LinkOpened => results::link_opened(app),
         Action::SearchIndexed => search::indexed(app),
         Action::OpenLinkFailed(error) => results::open_failed(app, &error),
+        Action::MarkedAllRead { query, ids } => marks::marked_all(app, &query, ids),
+        Action::MarksSaved => marks::reload(app),
+        Action::UnreadFound { query, found, open } => marks::found(app, &query, found, open),
+        Action::Saved(path) => links::saved(app, &path),
+        Action::SaveFailed(error) => links::save_failed(app, &error),
     }
-}
-
-/// The first action: the first window of headlines (the pane's feeds and counts came with
-/// `App::new`), and (unless told otherwise) the timer, which at once refreshes the feeds that
-/// are due.
-fn started(
-    app: &mut App,
-    now: DateTime<Utc>,
-    refresh: bool,
-    notice: Option<String>,
-) -> Vec<Effect> {
-    app.now = now;
-    if let Some(notice) = notice {
-        app.say(Status::Info(notice));
-    }
-    let mut effects: Vec<Effect> = app
-        .list
-        .ensure_window(app.body_height(), true)
-        .into_iter()
-        .collect();
-    app.refresh.auto = refresh;
-    // An upgraded cache is indexed for search in the background.
-    effects.push(Effect::Store(StoreJob::IndexSearch));
-    effects.extend(refreshing::due(app, now));
-    effects
-}
-
-/// The clock: turns the spinner, lets a status message expire, and runs the timer.
-fn ticked(app: &mut App, now: DateTime<Utc>) -> Vec<Effect> {
-    app.now = now;
-    app.spinner = app.spinner.wrapping_add(1);
-    let effects = refreshing::due(app, now);
-    let seconds = match app.status {
-        Status::None => return effects,
-        Status::Info(_) => INFO_SECONDS,
-        Status::Error(_) => ERROR_SECONDS,
-    };
-    match app.status_since {
-        None => app.status_since = Some(now),
-        Some(since) if (now - since).num_seconds() >= seconds => app.say(Status::None),
-        Some(_) => {}
-    }
-    effects
 }

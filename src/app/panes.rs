@@ -1,5 +1,6 @@
 //! The feed pane's intents: show or hide it, move the keys between it and the list, move its
-//! cursor, fold a section, and choose what the list shows (a feed, a section, «Усі новини»).
+//! cursor, fold a section, and choose what the list shows (a feed, a section, «Усі новини»;
+//! unread only if the list was).
 //! Part of `update`: pure state changes that return effects; no IO.
 
 use super::App;
@@ -52,12 +53,16 @@ pub(super) fn choose(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     app.pane_focus = false;
-    if scope == app.list.query.scope {
+    // The unread-only filter and a search shown stay; the starred view is left.
+    let query = ListQuery {
+        unread_only: app.list.query.unread_only,
+        search: app.list.query.search.clone(),
+        ..ListQuery::new(scope)
+    };
+    if query == app.list.query {
         return Vec::new();
     }
-    // A search shown goes on in the new scope.
-    let search = app.list.query.search.clone();
-    app.list.switch_to(ListQuery { scope, search });
+    app.list.switch_to(query);
     app.list
         .ensure_window(app.body_height(), true)
         .into_iter()

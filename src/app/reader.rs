@@ -10,6 +10,9 @@ use crate::model::Article;
 use crate::text::width::wrap;
 use crate::timefmt::Zone;
 
+/// The width a saved article is wrapped at.
+pub const SAVE_WIDTH: usize = 72;
+
 /// How a document line is styled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
@@ -34,6 +37,8 @@ pub struct Reader {
     /// Header and body, wrapped at `width`.
     pub doc: Vec<DocLine>,
     pub links: Vec<String>,
+    /// Each link's text, as `links`.
+    pub link_texts: Vec<String>,
     pub width: usize,
     pub scroll: usize,
 }
@@ -53,6 +58,7 @@ impl Reader {
             text: None,
             doc: Vec::new(),
             links: Vec::new(),
+            link_texts: Vec::new(),
             width: 0,
             scroll: 0,
         }
@@ -85,6 +91,23 @@ impl Reader {
         }));
         self.doc = doc;
         self.links = rendered.links;
+        self.link_texts = rendered.texts;
+    }
+
+    /// The article as a text file: title, date, link, body and the numbered links, wrapped
+    /// at [`SAVE_WIDTH`]. Empty while it loads.
+    pub fn plain_text(&self, cx: &Context) -> String {
+        let (Some(article), Some(text)) = (&self.article, &self.text) else {
+            return String::new();
+        };
+        let mut lines: Vec<String> = header(article, SAVE_WIDTH, cx)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        lines.extend(render_body(text, SAVE_WIDTH, cx.lang).lines);
+        let mut out = lines.join("\n");
+        out.push('\n');
+        out
     }
 
     pub fn max_scroll(&self, height: usize) -> usize {

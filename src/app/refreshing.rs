@@ -204,3 +204,54 @@ fn finish(app: &mut App) -> Vec<Effect> {
     effects.extend(super::results::relocate(app));
     effects
 }
+
+/// When the list's feeds were last refreshed and how many of them failed that time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Freshness {
+    /// Seconds since the latest attempt of any of them; `None`: never refreshed.
+    pub age_secs: Option<i64>,
+    pub failed: usize,
+    /// How many feeds the list has.
+    pub feeds: usize,
+}
+
+impl Freshness {
+    /// How long until the age's text changes (minutes, then hours, then days); `None`: never.
+    pub fn next_change(&self) -> Option<Duration> {
+        let age = u64::try_from(self.age_secs?).unwrap_or(0);
+        let step = match age {
+            0..3600 => 60,
+            3600..86_400 => 3600,
+            _ => 86_400,
+        };
+        Some(Duration::from_secs((step - age % step).max(1)))
+    }
+}
+
+impl App {
+    /// The status line's "updated 5 min ago" for the list shown (a feed, a section, all).
+    pub fn freshness(&self) -> Option<Freshness> {
+        let ids: Vec<i64> = match &self.list.query.scope {
+            _ if self.list.query.starred => self.feed_ids.clone(),
+            crate::model::Scope::Feed(id) => vec![*id],
+            crate::model::Scope::Section(name) => (self.feeds.feeds.iter())
+                .filter(|f| f.section.as_ref() == Some(name))
+                .map(|f| f.id)
+                .collect(),
+            crate::model::Scope::All => self.feed_ids.clone(),
+        };
+        if ids.is_empty() {
+            return None;
+        }
+        let states: Vec<&FeedState> = ids
+            .iter()
+            .filter_map(|id| self.refresh.states.get(id))
+            .collect();
+        let last = states.iter().filter_map(|s| s.last_attempt).max();
+        Some(Freshness {
+            age_secs: last.map(|t| (self.now - t).num_seconds()),
+            failed: states.iter().filter(|s| s.last_error.is_some()).count(),
+            feeds: ids.len(),
+        })
+    }
+}

@@ -39,9 +39,11 @@ pub(super) fn feeds(
             .entry(feed.id)
             .or_insert_with(|| feed.state.clone());
     }
-    // A search's counts are its own (they come with its windows).
+    // The starred view and a search are not lists of the pane: their counts come with their
+    // windows.
     if let Some(&own) = counts.get(&app.list.query.scope)
         && app.list.loaded
+        && !app.list.query.starred
         && app.list.query.search.is_none()
     {
         app.list.counts.unread = own.unread;

@@ -97,8 +97,11 @@ fn requery(app: &mut App) -> Vec<Effect> {
     let Some(line) = &app.search else {
         return Vec::new();
     };
+    // A search is over the whole list of the scope (not only its unread, not the starred view).
     let query = ListQuery {
         scope: app.list.query.scope.clone(),
+        unread_only: false,
+        starred: false,
         search: Some(Search {
             text: line.text.clone(),
             relevance: line.relevance,

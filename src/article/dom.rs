@@ -2,6 +2,7 @@
 //! elements, resolves and sanitises link/image URLs, and shortens links whose text is their URL
 //! to just their `[n]` mark. Works on html2text's own `RcDom`; no rendering here.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use html2text::{Element, Handle};
@@ -24,15 +25,17 @@ const DROPPED: &[&str] = &[
 ];
 
 /// HTML (already repaired) → render tree, with URLs resolved against `base`.
+/// Also returns each link's text (an image's alt) by its sanitised URL, for the link list.
 pub(super) fn build_tree(
     html: &str,
     base: Option<&Url>,
-) -> Result<html2text::RenderTree, ArticleError> {
+) -> Result<(html2text::RenderTree, HashMap<String, String>), ArticleError> {
     let config = html2text::config::plain_no_decorate();
     let input = format!("{html}<span id=\"{MARK_ID}\">{WORD_JOINER}</span>");
     let dom = config.parse_html(input.as_bytes())?;
     let mark = take_mark(&dom.document);
     let url_links = clean(&dom.document, base);
+    let names = link_names(&dom.document);
     fix_text_nodes(&dom.document);
     clear_blank_pre(&dom.document);
     if let Some(mark) = mark {
@@ -40,7 +43,52 @@ pub(super) fn build_tree(
             *link.children.borrow_mut() = vec![mark.clone()];
         }
     }
-    Ok(config.dom_to_render_tree(&dom)?)
+    Ok((config.dom_to_render_tree(&dom)?, names))
+}
+
+/// The text of every link (all its text nodes, spaces collapsed, at most 200 characters) and
+/// the alt of every image, by URL; the first one in the document wins.
+fn link_names(root: &Handle) -> HashMap<String, String> {
+    let mut names = HashMap::new();
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        let (url, text) = match element_name(&node).as_deref() {
+            Some("a") => (attr(&node, "href"), Some(deep_text(&node))),
+            Some("img") => (attr(&node, "src"), attr(&node, "alt")),
+            _ => (None, None),
+        };
+        if let (Some(url), Some(text)) = (url, text) {
+            let text: String = clean_line(&text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text: String = text
+                .chars()
+                .filter(|&c| c != WORD_JOINER)
+                .take(200)
+                .collect();
+            if !text.is_empty() {
+                names.entry(clean_line(&url)).or_insert(text);
+            }
+        }
+        // Children in document order come off the stack first.
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    names
+}
+
+/// Every text node under `node`, in order (no recursion).
+fn deep_text(node: &Handle) -> String {
+    let mut text = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let Some(t) = text_of(&n) {
+            text.push_str(&t);
+            text.push(' ');
+        }
+        stack.extend(n.children.borrow().iter().rev().cloned());
+    }
+    text
 }
 
 /// Detaches the appended mark span (the last element along the chain of last children) and

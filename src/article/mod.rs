@@ -58,6 +58,8 @@ impl Default for Labels<'static> {
 pub struct ArticleText {
     /// `None` when there is nothing to show (or the HTML could not be turned into a tree).
     tree: Option<RenderTree>,
+    /// Each link's text (an image's alt) by URL.
+    names: std::collections::HashMap<String, String>,
 }
 
 /// Wrapped lines (the body, then the numbered link list) and the links in order.
@@ -66,6 +68,8 @@ pub struct Rendered {
     pub lines: Vec<String>,
     /// Absolute URLs; `[n]` in the text refers to `links[n-1]`.
     pub links: Vec<String>,
+    /// The text of each link (sanitised, one line; empty when it had none), as `links`.
+    pub texts: Vec<String>,
 }
 
 impl ArticleText {
@@ -86,12 +90,15 @@ impl ArticleText {
         if let Some(body) = body {
             html.push_str(&prepare::to_html(body));
         }
-        let tree = if html.is_empty() {
-            None
+        let (tree, names) = if html.is_empty() {
+            (None, Default::default())
         } else {
-            dom::build_tree(&html, base.as_ref()).ok()
+            match dom::build_tree(&html, base.as_ref()) {
+                Ok((tree, names)) => (Some(tree), names),
+                Err(_) => (None, Default::default()),
+            }
         };
-        ArticleText { tree }
+        ArticleText { tree, names }
     }
 
     /// Wraps at `width` display columns (any width ≥ 1 works; 0 is treated as 1). No line is
@@ -111,7 +118,15 @@ impl ArticleText {
         let mut lines = wrap::finish(&text, width);
         let links = book.take().into_urls();
         wrap::append_links(&mut lines, &links, labels.links_heading);
-        Rendered { lines, links }
+        let texts = links
+            .iter()
+            .map(|url| self.names.get(url).cloned().unwrap_or_default())
+            .collect();
+        Rendered {
+            lines,
+            links,
+            texts,
+        }
     }
 }
 

@@ -205,6 +205,23 @@ mod tests {
         assert_eq!(fix_text("a\tb").as_deref(), Some("a    b"));
     }
 
+    /// Guards the html2text pin in Cargo.toml: the dump format `text_of` relies on.
+    #[test]
+    fn text_of_reads_html2texts_dump_format() {
+        let html = "<p>Слово &amp; <b>x</b>\n кінець</p>";
+        let dom = html2text::config::plain_no_decorate()
+            .parse_html(html.as_bytes())
+            .unwrap();
+        let texts = paragraph_texts(&dom);
+        assert_eq!(texts.len(), 1);
+        assert_eq!(text_of(&texts[0]).as_deref(), Some("Слово & "));
+        let body = dom.get_node_by_path(&[1, 2]).unwrap();
+        let p = body.children.borrow()[0].clone();
+        assert_eq!(text_of(&p), None, "an element is no text node");
+        let tail = p.children.borrow().last().cloned().unwrap();
+        assert_eq!(text_of(&tail).as_deref(), Some("\n кінець"));
+    }
+
     #[test]
     fn text_nodes_are_replaced_in_place() {
         let html = "<p>a ▪\u{fe0f} b<b>\u{1b}[1mx</b>ok</p>";

@@ -24,8 +24,22 @@ pub(super) fn uk(intent: Intent) -> ActionText {
         Intent::Top => text("на початок", "початок"),
         Intent::Bottom => text("у кінець", "кінець"),
         Intent::Open => text("читати статтю (позначає прочитаною)", "читати"),
-        Intent::Next => text("наступна стаття", "наступна/попередня"),
+        Intent::Next => text("наступна стаття", "наступна"),
         Intent::Previous => text("попередня стаття", "попередня"),
+        Intent::NextUnread => text("наступна непрочитана", "непрочитана"),
+        Intent::PreviousUnread => text("попередня непрочитана", "попередня"),
+        Intent::MarkAllRead => text("усе в списку прочитано", "усе прочитано"),
+        Intent::UndoMarkAll => text("скасувати останнє", "скасувати"),
+        Intent::ToggleUnreadOnly => text("лише непрочитані / усі", "непрочитані"),
+        Intent::ToggleStar => text("обране: додати / прибрати", "обране"),
+        Intent::StarredView => text("показати обрані / повернутися", "обрані"),
+        Intent::LinkNumber => text("відкрити посилання з цим номером", "посилання"),
+        Intent::FollowLink => text("відкрити посилання: f і номер", "посилання"),
+        Intent::LinkList => text("список посилань", "посилання"),
+        Intent::FollowChosen => text("відкрити вибране посилання", "відкрити"),
+        Intent::CopyUrl => text("копіювати адресу статті", "копіювати"),
+        Intent::CopyLink => text("копіювати посилання: вибране або Y і номер", "посилання"),
+        Intent::SaveArticle => text("зберегти статтю як текст", "зберегти"),
         Intent::Back => text("назад до списку", "назад"),
         Intent::Refresh => text("оновити стрічки", "оновити"),
         Intent::OpenLink => text("відкрити посилання в браузері", "браузер"),
@@ -34,12 +48,7 @@ pub(super) fn uk(intent: Intent) -> ActionText {
         Intent::SwitchPane => text("до стрічок / до списку", "стрічки"),
         Intent::ChooseFeed => text("показати цю стрічку в списку", "показати"),
         Intent::Fold => text("згорнути / розгорнути розділ", "згорнути"),
-        Intent::Search => text(
-            "пошук (слова в будь-якій формі, \"фраза\", -слово)",
-            "пошук",
-        ),
-        Intent::ClearSearch => text("закрити пошук: увесь список", "усі"),
-        Intent::SearchOrder => text("результати: новіші / найкращі спершу", "порядок"),
+        Intent::Search | Intent::ClearSearch | Intent::SearchOrder => search_uk(intent),
         Intent::Help => text("ця довідка", "довідка"),
         Intent::CloseHelp => text("закрити довідку", "закрити"),
         Intent::Quit => text("вихід", "вихід"),
@@ -55,8 +64,22 @@ pub(super) fn en(intent: Intent) -> ActionText {
         Intent::Top => text("to the top", "top"),
         Intent::Bottom => text("to the bottom", "bottom"),
         Intent::Open => text("read the article (marks it read)", "read"),
-        Intent::Next => text("next article", "next/previous"),
+        Intent::Next => text("next article", "next"),
         Intent::Previous => text("previous article", "previous"),
+        Intent::NextUnread => text("next unread", "unread"),
+        Intent::PreviousUnread => text("previous unread", "previous"),
+        Intent::MarkAllRead => text("mark the whole list read", "all read"),
+        Intent::UndoMarkAll => text("undo the last mark-all", "undo"),
+        Intent::ToggleUnreadOnly => text("only unread / all", "unread"),
+        Intent::ToggleStar => text("star / unstar", "star"),
+        Intent::StarredView => text("show the starred / back", "starred"),
+        Intent::LinkNumber => text("open the link of this number", "link"),
+        Intent::FollowLink => text("open a link: f and its number", "link"),
+        Intent::LinkList => text("the list of links", "links"),
+        Intent::FollowChosen => text("open the chosen link", "open"),
+        Intent::CopyUrl => text("copy the article's URL", "copy"),
+        Intent::CopyLink => text("copy a link: the chosen one, or Y and its number", "link"),
+        Intent::SaveArticle => text("save the article as text", "save"),
         Intent::Back => text("back to the list", "back"),
         Intent::Refresh => text("refresh the feeds", "refresh"),
         Intent::OpenLink => text("open the link in the browser", "browser"),
@@ -65,11 +88,29 @@ pub(super) fn en(intent: Intent) -> ActionText {
         Intent::SwitchPane => text("to the feeds / to the list", "feeds"),
         Intent::ChooseFeed => text("show this feed in the list", "show"),
         Intent::Fold => text("fold / unfold the section", "fold"),
-        Intent::Search => text("search (any form of a word, \"a phrase\", -word)", "search"),
-        Intent::ClearSearch => text("close the search: the whole list", "all"),
-        Intent::SearchOrder => text("results: newest / best first", "order"),
+        Intent::Search | Intent::ClearSearch | Intent::SearchOrder => search_en(intent),
         Intent::Help => text("this help", "help"),
         Intent::CloseHelp => text("close the help", "close"),
         Intent::Quit => text("quit", "quit"),
+    }
+}
+
+/// The search's actions (kept apart so each language's match stays short).
+fn search_uk(intent: Intent) -> ActionText {
+    match intent {
+        Intent::ClearSearch => text("закрити пошук: увесь список", "усі"),
+        Intent::SearchOrder => text("результати: новіші / найкращі спершу", "порядок"),
+        _ => text(
+            "пошук (слова в будь-якій формі, \"фраза\", -слово)",
+            "пошук",
+        ),
+    }
+}
+
+fn search_en(intent: Intent) -> ActionText {
+    match intent {
+        Intent::ClearSearch => text("close the search: the whole list", "all"),
+        Intent::SearchOrder => text("results: newest / best first", "order"),
+        _ => text("search (any form of a word, \"a phrase\", -word)", "search"),
     }
 }

@@ -9,7 +9,10 @@ use crate::action::{Intent, View};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
     List,
+    /// The article view and the link list over it.
     Article,
+    /// The link list popup.
+    Links,
     /// The feed pane (while it has the keys).
     Feeds,
     /// The list and the feed pane.
@@ -24,7 +27,8 @@ impl Scope {
     pub fn has(self, view: View) -> bool {
         match self {
             Scope::List => view == View::List,
-            Scope::Article => view == View::Article,
+            Scope::Article => matches!(view, View::Article | View::Links),
+            Scope::Links => view == View::Links,
             Scope::Feeds => view == View::Feeds,
             Scope::Browse => matches!(view, View::List | View::Feeds),
             Scope::Both => view != View::Help,
@@ -103,8 +107,15 @@ pub const TABLE: &[Entry] = &[
         Scope::List,
         &["Enter", "l", "→"],
     )),
-    hint(entry("next", Intent::Next, Scope::Article, &["n"])),
-    joins(entry("previous", Intent::Previous, Scope::Article, &["p"])),
+    entry("next_unread", Intent::NextUnread, Scope::Both, &["n"]),
+    joins(entry(
+        "previous_unread",
+        Intent::PreviousUnread,
+        Scope::Both,
+        &["p"],
+    )),
+    entry("next", Intent::Next, Scope::Both, &["J"]),
+    joins(entry("previous", Intent::Previous, Scope::Both, &["K"])),
     hint(entry(
         "back",
         Intent::Back,
@@ -119,6 +130,38 @@ pub const TABLE: &[Entry] = &[
         Scope::List,
         &["u"],
     )),
+    entry("mark_all_read", Intent::MarkAllRead, Scope::Browse, &["A"]),
+    joins(entry(
+        "undo_mark_all",
+        Intent::UndoMarkAll,
+        Scope::Browse,
+        &["U"],
+    )),
+    entry(
+        "unread_only",
+        Intent::ToggleUnreadOnly,
+        Scope::Browse,
+        &["t"],
+    ),
+    entry("star", Intent::ToggleStar, Scope::Both, &["s"]),
+    entry("starred", Intent::StarredView, Scope::Browse, &["S"]),
+    entry(
+        "link_number",
+        Intent::LinkNumber,
+        Scope::Article,
+        &["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    ),
+    entry("follow_link", Intent::FollowLink, Scope::Article, &["f"]),
+    hint(entry("link_list", Intent::LinkList, Scope::Article, &["L"])),
+    hint(entry(
+        "follow_chosen",
+        Intent::FollowChosen,
+        Scope::Links,
+        &["Enter", "l", "→"],
+    )),
+    entry("copy_url", Intent::CopyUrl, Scope::Article, &["y"]),
+    joins(entry("copy_link", Intent::CopyLink, Scope::Article, &["Y"])),
+    entry("save", Intent::SaveArticle, Scope::Article, &["w"]),
     entry("feeds", Intent::ToggleFeeds, Scope::Browse, &["f"]),
     hint(entry(
         "switch_pane",
@@ -133,7 +176,7 @@ pub const TABLE: &[Entry] = &[
         &["Enter", "l", "→"],
     )),
     hint(entry("fold", Intent::Fold, Scope::Feeds, &["z"])),
-    hint(entry("search", Intent::Search, Scope::Browse, &["/"])),
+    entry("search", Intent::Search, Scope::Browse, &["/"]),
     entry("clear_search", Intent::ClearSearch, Scope::List, &["Esc"]),
     entry("search_order", Intent::SearchOrder, Scope::List, &["="]),
     hint(entry("help", Intent::Help, Scope::Both, &["?"])),

@@ -65,7 +65,7 @@ fn errors_name_the_action_and_the_key() {
         err.to_string(),
         "[keys]: key \"q\" is bound to both \"toggle_read\" and \"quit\" in the list"
     );
-    let err = Keymap::with_overrides(&overrides(&[("next", &["o"])])).unwrap_err();
+    let err = Keymap::with_overrides(&overrides(&[("save", &["o"])])).unwrap_err();
     assert!(
         err.to_string().contains("\"o\"") && err.to_string().contains("article view"),
         "{err}"

@@ -1,7 +1,10 @@
 //! The cache worker: owns a `Store` and answers `StoreJob`s in order. Writes never wait long
 //! and are never dropped for a busy database: a write that finds the file locked (a refresh is
 //! writing) is kept and retried, the reads behind it are answered at once, and what they return
-//! already shows the kept writes. Between jobs it indexes for search (see `indexing`). On the way out it keeps trying for a while before giving up.
+//! already shows the kept writes. Between jobs it indexes for search (see `indexing`). On the way out
+//! it keeps trying for a while before giving up.
+//! A star and the marks of a whole list (mark all read, its undo) are one statement or one
+//! transaction each: they wait for the lock as reads do (5 s) and are reported if it stays busy.
 
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread::JoinHandle;
@@ -90,8 +93,11 @@ impl Cache {
     fn serve(mut self, jobs: &Receiver<StoreJob>) {
         loop {
             match self.next_job(jobs) {
+                Ok(Some(StoreJob::IndexSearch)) => self.start_indexing(),
+                // A newer window is queued: this one would be dropped by the app anyway.
+                Ok(Some(StoreJob::LoadHeadlines { .. })) if self.superseded(jobs) => {}
                 Ok(Some(job)) => {
-                    if !self.handle(job, jobs) {
+                    if !self.handle(job) {
                         break;
                     }
                 }
@@ -107,13 +113,9 @@ impl Cache {
     }
 
     /// Answers one job; false when nobody listens any more.
-    fn handle(&mut self, job: StoreJob, jobs: &Receiver<StoreJob>) -> bool {
+    fn handle(&mut self, job: StoreJob) -> bool {
         let answer = match job {
-            StoreJob::LoadHeadlines { .. } if self.superseded(jobs) => return true,
-            StoreJob::IndexSearch => {
-                self.start_indexing();
-                return true;
-            }
+            StoreJob::IndexSearch => return true,
             StoreJob::SetRead { id, read } => {
                 self.keep(id, read);
                 self.flush();
@@ -128,6 +130,24 @@ impl Cache {
             StoreJob::Locate { query, article_id } => self.locate(query, article_id),
             StoreJob::LoadArticle { id } => self.article(id),
             StoreJob::LoadFeeds => self.feeds(),
+            StoreJob::SetStarred { id, starred } => {
+                (self.store.set_starred(id, starred)).map(|()| Action::MarksSaved)
+            }
+            StoreJob::MarkAllRead { query } => {
+                self.flush();
+                (self.store.mark_all_read(&query)).map(|ids| Action::MarkedAllRead { query, ids })
+            }
+            StoreJob::SetReadMany { ids, read } => {
+                self.flush();
+                (self.store.set_read_many(&ids, read)).map(|()| Action::MarksSaved)
+            }
+            StoreJob::NextUnread {
+                query,
+                article_id,
+                forward,
+                open,
+            } => (self.store.next_unread(&query, article_id, forward))
+                .map(|found| Action::UnreadFound { query, found, open }),
         };
         let action = answer.unwrap_or_else(|e| {
             self.log.line(&format!("cache: {e}"));

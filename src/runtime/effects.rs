@@ -1,15 +1,18 @@
 //! Carrying out what `update` returns: cache jobs to the cache worker, a refresh thread, the
-//! browser; `Effect::Quit` ends the loop. Makes no product decisions.
+//! browser, the clipboard (OSC 52) and saving an article (on a thread of its own);
+//! `Effect::Quit` ends the loop. Makes no product decisions.
 
+use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use chrono::Utc;
 
 use super::Msg;
+use super::clipboard::{self, Clipboard};
 use super::log::Log;
 use super::opener::{self, Browser};
 use super::workers::{self, RefreshJob};
-use crate::action::{Action, Effect, StoreJob};
+use crate::action::{Action, Effect, SaveRequest, StoreJob};
 use crate::app::{App, update};
 
 /// Where effects go.
@@ -19,6 +22,8 @@ pub(super) struct Context {
     pub tx: Sender<Msg>,
     pub refresh: RefreshJob,
     pub browser: Browser,
+    pub clipboard: Clipboard,
+    pub save_dir: Option<PathBuf>,
     pub log: Log,
 }
 
@@ -34,6 +39,12 @@ impl Context {
                     self.log.line(&format!("open {url}"));
                     opener::open(&self.browser, &url, &self.tx);
                 }
+                Effect::Copy(text) => {
+                    if let Err(e) = self.clipboard.copy(&text) {
+                        self.log.line(&format!("copy: {e}"));
+                    }
+                }
+                Effect::Save(request) => self.save(request),
                 Effect::Quit => quit = true,
             }
         }
@@ -48,6 +59,36 @@ impl Context {
         if !sent {
             let error = "the cache worker stopped".to_string();
             let _ = self.tx.send(Msg::Action(Action::StoreFailed(error)));
+        }
+    }
+
+    /// Writes the article's file on a thread of its own; the answer names the file.
+    fn save(&self, request: SaveRequest) {
+        let dir = self.save_dir.clone().or_else(clipboard::download_dir);
+        let tx = self.tx.clone();
+        let log = self.log.clone();
+        let body = move || {
+            let result = match dir {
+                Some(dir) => clipboard::save(&dir, &request.title, &request.text),
+                None => Err(std::io::Error::other("no home directory")),
+            };
+            let action = match result {
+                Ok(path) => Action::Saved(path.display().to_string()),
+                Err(e) => {
+                    log.line(&format!("save: {e}"));
+                    Action::SaveFailed(e.to_string())
+                }
+            };
+            let _ = tx.send(Msg::Action(action));
+        };
+        if std::thread::Builder::new()
+            .name("save".into())
+            .spawn(body)
+            .is_err()
+        {
+            let _ = self
+                .tx
+                .send(Msg::Action(Action::SaveFailed("no thread".into())));
         }
     }
 

@@ -5,6 +5,7 @@
 //! and always restored in `terminal`). Makes no product decisions and changes no `App` field.
 
 mod cache;
+mod clipboard;
 mod effects;
 mod input;
 mod log;
@@ -22,6 +23,7 @@ use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+pub use clipboard::{Clipboard, osc52, safe_name};
 pub use input::{Input, STOP_SIGNALS};
 pub use opener::Browser;
 
@@ -61,6 +63,10 @@ pub struct Options {
     pub refresh_on_start: bool,
     /// What `o` runs.
     pub browser: Browser,
+    /// Where `y` / `Y` write OSC 52.
+    pub clipboard: Clipboard,
+    /// Where `w` saves articles; `None`: the user's download directory (else home).
+    pub save_dir: Option<std::path::PathBuf>,
 }
 
 /// How long the first frame may wait for the cached headlines.
@@ -72,6 +78,8 @@ pub fn run(settings: &Settings, refresh_on_start: bool) -> Result<(), RuntimeErr
     let options = Options {
         refresh_on_start,
         browser: Browser::from_env(),
+        clipboard: Clipboard::Terminal,
+        save_dir: None,
     };
     let mut session = Session::open(settings, options)?;
     let (tx, events) = mpsc::channel();
@@ -135,6 +143,8 @@ impl Session {
             tx,
             refresh,
             browser: options.browser,
+            clipboard: options.clipboard,
+            save_dir: options.save_dir,
             log: log.clone(),
         };
         let mut app = App::new(settings.clone(), Utc::now(), feeds);

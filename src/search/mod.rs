@@ -7,6 +7,7 @@
 pub mod markup;
 pub mod query;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use snowball_stemmers_rs::{Algorithm, Stemmer};
@@ -76,9 +77,47 @@ pub fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The stemmer with a memory of the words it has stemmed (news repeat their words: indexing
+/// many articles with one `Stems` stems each word once).
+pub struct Stems {
+    stemmer: Stemmer,
+    memo: HashMap<String, String>,
+}
+
+/// Words remembered at most (then the memory starts again).
+const MEMO_WORDS: usize = 200_000;
+
+impl Default for Stems {
+    fn default() -> Stems {
+        Stems {
+            stemmer: Stemmer::create(Algorithm::Ukrainian),
+            memo: HashMap::new(),
+        }
+    }
+}
+
+impl Stems {
+    fn stem(&mut self, word: &str) -> String {
+        if let Some(stem) = self.memo.get(word) {
+            return stem.clone();
+        }
+        if self.memo.len() >= MEMO_WORDS {
+            self.memo.clear();
+        }
+        let stem = self.stemmer.stem(word).into_owned();
+        self.memo.insert(word.to_string(), stem.clone());
+        stem
+    }
+}
+
 /// Appends the terms of `text` to `out`, separated by spaces (what the index stores).
 pub fn index_terms(text: &str, out: &mut String) {
-    each_word(text, |_, term| {
+    index_terms_with(&mut Stems::default(), text, out);
+}
+
+/// [`index_terms`] with a `Stems` kept across texts.
+pub fn index_terms_with(stems: &mut Stems, text: &str, out: &mut String) {
+    scan(text, Some(stems), |_, term| {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -106,12 +145,11 @@ pub fn folded(text: &str) -> Option<String> {
 
 /// Calls `f` with the span and term of each word, in order.
 fn each_word(text: &str, f: impl FnMut(Range<usize>, String)) {
-    let stemmer = Stemmer::create(Algorithm::Ukrainian);
-    scan(text, Some(&stemmer), f);
+    scan(text, Some(&mut Stems::default()), f);
 }
 
 /// The words of `text`, folded, and stemmed when a stemmer is given.
-fn scan(text: &str, stemmer: Option<&Stemmer>, mut f: impl FnMut(Range<usize>, String)) {
+fn scan(text: &str, mut stems: Option<&mut Stems>, mut f: impl FnMut(Range<usize>, String)) {
     let mut word: Option<Pending> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -119,7 +157,7 @@ fn scan(text: &str, stemmer: Option<&Stemmer>, mut f: impl FnMut(Range<usize>, S
         if is_apostrophe(c) {
             match word.as_mut() {
                 Some(w) if next_is_letter => w.folded.push(APOSTROPHE),
-                Some(_) => flush(&mut word, stemmer, &mut f),
+                Some(_) => flush(&mut word, stems.as_deref_mut(), &mut f),
                 None => {}
             }
         } else if c.is_alphanumeric() {
@@ -135,20 +173,20 @@ fn scan(text: &str, stemmer: Option<&Stemmer>, mut f: impl FnMut(Range<usize>, S
             combine(&mut w.folded, c);
             w.end = at + c.len_utf8();
         } else {
-            flush(&mut word, stemmer, &mut f);
+            flush(&mut word, stems.as_deref_mut(), &mut f);
         }
     }
-    flush(&mut word, stemmer, &mut f);
+    flush(&mut word, stems, &mut f);
 }
 
 /// Hands the word being read (if any) to `f`.
 fn flush(
     word: &mut Option<Pending>,
-    stemmer: Option<&Stemmer>,
+    stems: Option<&mut Stems>,
     f: &mut impl FnMut(Range<usize>, String),
 ) {
     if let Some(w) = word.take() {
-        f(w.start..w.end, finish(stemmer, w.folded));
+        f(w.start..w.end, finish(stems, w.folded));
     }
 }
 
@@ -170,13 +208,13 @@ fn combine(folded: &mut String, mark: char) {
 
 /// A whole folded word: Latin look-alikes made Cyrillic when the word has a Cyrillic letter,
 /// then stemmed if asked (Cyrillic words only; others stay as folded).
-fn finish(stemmer: Option<&Stemmer>, folded: String) -> String {
+fn finish(stems: Option<&mut Stems>, folded: String) -> String {
     if !folded.chars().any(is_cyrillic) {
         return folded;
     }
     let cyrillic: String = folded.chars().map(|c| look_alike(c).unwrap_or(c)).collect();
-    match stemmer {
-        Some(stemmer) => stemmer.stem(&cyrillic).into_owned(),
+    match stems {
+        Some(stems) => stems.stem(&cyrillic),
         None => cyrillic,
     }
 }

@@ -10,7 +10,7 @@ use super::lists::to_time;
 use crate::model::Article;
 
 const ARTICLE_COLUMNS: &str =
-    "id, key, title, link, published, first_seen, author, category, lead, body, read";
+    "id, key, title, link, published, first_seen, author, category, lead, body, read, starred";
 
 pub(super) fn article(conn: &Connection, article_id: i64) -> rusqlite::Result<Option<Article>> {
     let sql = format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1");
@@ -42,6 +42,7 @@ fn article_row(r: &Row<'_>) -> rusqlite::Result<Article> {
         lead: text_blob(r, 8)?,
         body: text_blob(r, 9)?,
         read: r.get(10)?,
+        starred: r.get(11)?,
     })
 }
 

@@ -24,9 +24,20 @@ pub(super) fn list_id(conn: &Connection, query: &ListQuery) -> rusqlite::Result<
         .optional()
 }
 
-/// The rows of a window of a list, newest first.
+/// The rows of a window of a list, newest first (`{unread}`: the unread-only filter, which
+/// the partial index `list_items_unread` answers).
 const WINDOW: &str = "FROM list_items li JOIN articles a ON a.id = li.article_id
-    WHERE li.list_id = ?1 ORDER BY li.sort_time DESC, li.article_id DESC LIMIT ?2 OFFSET ?3";
+    WHERE li.list_id = ?1 {unread} ORDER BY li.sort_time DESC, li.article_id DESC
+    LIMIT ?2 OFFSET ?3";
+
+/// The filter a query adds to `list_items` rows aliased `alias`.
+pub(super) fn unread_filter(query: &ListQuery, alias: &str) -> String {
+    if query.unread_only {
+        format!("AND {alias}.read = 0")
+    } else {
+        String::new()
+    }
+}
 
 /// A window of the list, newest first; reads the list's index and the front of each row.
 pub(super) fn headlines(
@@ -35,6 +46,9 @@ pub(super) fn headlines(
     offset: usize,
     limit: usize,
 ) -> rusqlite::Result<Vec<Headline>> {
+    if query.starred {
+        return super::views::starred_headlines(conn, query, offset, limit);
+    }
     let Some(list) = list_id(conn, query)? else {
         return Ok(Vec::new());
     };
@@ -45,22 +59,14 @@ pub(super) fn headlines(
     if let Some(search) = super::search::active(query.search.as_ref()) {
         return super::search::headlines(conn, list, feed, search, offset, limit);
     }
+    let window = WINDOW.replace("{unread}", &unread_filter(query, "li"));
     let sql = format!(
-        "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read, {}
-         {WINDOW}",
+        "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read, a.starred, {}
+         {window}",
         feed_column(feed)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![list, clamp(limit), clamp(offset)], |r| {
-        Ok(Headline {
-            id: r.get(0)?,
-            title: r.get(1)?,
-            time: to_time(r.get(2)?),
-            dated: r.get(3)?,
-            read: r.get(4)?,
-            feed_id: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
-        })
-    })?;
+    let rows = stmt.query_map(params![list, clamp(limit), clamp(offset)], headline_row)?;
     rows.collect()
 }
 
@@ -76,8 +82,24 @@ pub(super) fn feed_column(feed: Option<i64>) -> String {
     }
 }
 
+/// id, title, sort_time, dated, read, starred, feed id.
+pub(super) fn headline_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Headline> {
+    Ok(Headline {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        time: to_time(r.get(2)?),
+        dated: r.get(3)?,
+        read: r.get(4)?,
+        starred: r.get(5)?,
+        feed_id: r.get::<_, Option<i64>>(6)?.unwrap_or_default(),
+    })
+}
+
 /// The list's counters (no count of rows); with a search, what it finds is counted.
 pub(super) fn counts(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Counts> {
+    if query.starred {
+        return super::views::starred_counts(conn, query);
+    }
     if let Some(search) = super::search::active(query.search.as_ref()) {
         return match list_id(conn, query)? {
             Some(list) => super::search::counts(conn, list, search),
@@ -93,7 +115,15 @@ pub(super) fn counts(conn: &Connection, query: &ListQuery) -> rusqlite::Result<C
             })
         })
         .optional()?;
-    Ok(counts.unwrap_or_default())
+    let counts = counts.unwrap_or_default();
+    Ok(if query.unread_only {
+        Counts {
+            total: counts.unread,
+            unread: counts.unread,
+        }
+    } else {
+        counts
+    })
 }
 
 /// Every list's counters by scope text (the feed pane's numbers), one query.
@@ -117,20 +147,24 @@ pub(super) fn position_of(
     query: &ListQuery,
     article_id: i64,
 ) -> rusqlite::Result<Option<usize>> {
+    if query.starred {
+        return super::views::starred_position(conn, query, article_id);
+    }
     let Some(list) = list_id(conn, query)? else {
         return Ok(None);
     };
     if let Some(search) = super::search::active(query.search.as_ref()) {
         return super::search::position_of(conn, list, search, article_id);
     }
-    let mut stmt = conn.prepare_cached(
+    let unread = unread_filter(query, "b");
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT (SELECT count(*) FROM list_items b
-                 WHERE b.list_id = a.list_id AND b.sort_time > a.sort_time)
+                 WHERE b.list_id = a.list_id AND b.sort_time > a.sort_time {unread})
               + (SELECT count(*) FROM list_items b
                  WHERE b.list_id = a.list_id AND b.sort_time = a.sort_time
-                 AND b.article_id > a.article_id)
-         FROM list_items a WHERE a.list_id = ?1 AND a.article_id = ?2",
-    )?;
+                 AND b.article_id > a.article_id {unread})
+         FROM list_items a WHERE a.list_id = ?1 AND a.article_id = ?2"
+    ))?;
     let ahead = stmt
         .query_row(params![list, article_id], |r| r.get(0))
         .optional()?;

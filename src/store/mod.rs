@@ -14,9 +14,11 @@ mod retention;
 mod schema;
 mod schema_search;
 mod schema_v3;
+mod schema_v4;
 mod search;
 mod sync;
 mod upsert;
+mod views;
 
 pub use codec::{Prepared, prepare};
 pub use sync::Listed;
@@ -239,6 +241,30 @@ impl Store {
     /// How many articles the search index does not have yet.
     pub fn unindexed(&self) -> Result<usize, StoreError> {
         search::unindexed(&self.conn).map_err(|e| self.err(e))
+    }
+    /// Stars or unstars an article (a starred one is never let go by retention).
+    pub fn set_starred(&self, article_id: i64, starred: bool) -> Result<(), StoreError> {
+        views::set_starred(&self.conn, article_id, starred).map_err(|e| self.err(e))
+    }
+    /// Marks every unread article of the list read, in one transaction; returns exactly the
+    /// articles it changed (what an undo gives back to [`Store::set_read_many`]).
+    pub fn mark_all_read(&mut self, query: &ListQuery) -> Result<Vec<i64>, StoreError> {
+        views::mark_all_read(&mut self.conn, query).map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+    /// Sets the read flag of many articles in one transaction.
+    pub fn set_read_many(&mut self, ids: &[i64], read: bool) -> Result<(), StoreError> {
+        views::set_read_many(&mut self.conn, ids, read)
+            .map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+    /// The next (`forward`: older) or previous unread article of the list after `article_id`,
+    /// with its position in the list.
+    pub fn next_unread(
+        &self,
+        query: &ListQuery,
+        article_id: i64,
+        forward: bool,
+    ) -> Result<Option<(i64, usize)>, StoreError> {
+        views::next_unread(&self.conn, query, article_id, forward).map_err(|e| self.err(e))
     }
     /// How long a statement waits for another connection's lock before it fails as busy.
     pub fn set_busy_timeout(&self, wait: std::time::Duration) -> Result<(), StoreError> {

@@ -57,6 +57,8 @@ const MIGRATIONS: &[&str] = &[
     END;",
     // v3. Many feeds, one article per link: see `schema_v3`.
     super::schema_v3::SQL,
+    // Unread-only lists and the starred view by index: see `schema_v4`.
+    super::schema_v4::SQL,
     // The search index: see `schema_search`.
     super::schema_search::SQL,
 ];

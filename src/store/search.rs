@@ -6,18 +6,23 @@
 use rusqlite::{Connection, TransactionBehavior, params};
 
 use super::codec;
-use super::lists::{clamp, feed_column, to_count, to_time};
+use super::lists::{clamp, feed_column, headline_row, to_count};
 use crate::model::{Counts, Headline, Search};
-use crate::search::{Query, index_terms, markup};
+use crate::search::{Query, Stems, index_terms_with, markup};
 
 /// The terms of one article for its two columns.
-fn article_terms(title: &str, lead: Option<&[u8]>, body: Option<&[u8]>) -> (String, String) {
+fn article_terms(
+    stems: &mut Stems,
+    title: &str,
+    lead: Option<&[u8]>,
+    body: Option<&[u8]>,
+) -> (String, String) {
     let mut t = String::new();
-    index_terms(title, &mut t);
+    index_terms_with(stems, title, &mut t);
     let mut b = String::new();
     for blob in [lead, body].into_iter().flatten() {
         if let Some(text) = codec::decode(blob) {
-            index_terms(&markup::plain(&text), &mut b);
+            index_terms_with(stems, &markup::plain(&text), &mut b);
         }
     }
     (t, b)
@@ -27,6 +32,7 @@ fn article_terms(title: &str, lead: Option<&[u8]>, body: Option<&[u8]>) -> (Stri
 pub(super) fn index_pending(conn: &mut Connection, limit: usize) -> rusqlite::Result<usize> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut done = 0;
+    let mut stems = Stems::default();
     {
         let mut pick = tx.prepare_cached(
             "SELECT d.article_id, a.title, a.lead, a.body FROM search_dirty d
@@ -42,7 +48,7 @@ pub(super) fn index_pending(conn: &mut Connection, limit: usize) -> rusqlite::Re
             let title: String = row.get(1)?;
             let lead = row.get_ref(2)?.as_blob_or_null()?;
             let body = row.get_ref(3)?.as_blob_or_null()?;
-            let (t, b) = article_terms(&title, lead, body);
+            let (t, b) = article_terms(&mut stems, &title, lead, body);
             remove.execute([id])?;
             add.execute(params![id, t, b])?;
             clean.execute([id])?;
@@ -115,23 +121,14 @@ pub(super) fn headlines(
         )
     };
     let sql = format!(
-        "SELECT a.id, a.title, li.sort_time, a.published IS NOT NULL, li.read, {}
+        "SELECT a.id, a.title, li.sort_time, a.published IS NOT NULL, li.read, a.starred, {}
          {from} {order} LIMIT ?3 OFFSET ?4",
         feed_column(feed)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
         params![list, must.or(not), clamp(limit), clamp(offset)],
-        |r| {
-            Ok(Headline {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                time: to_time(r.get(2)?),
-                dated: r.get(3)?,
-                read: r.get(4)?,
-                feed_id: r.get::<_, Option<i64>>(5)?.unwrap_or_default(),
-            })
-        },
+        headline_row,
     )?;
     rows.collect()
 }

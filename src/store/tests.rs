@@ -149,3 +149,48 @@ fn rows_with_the_old_content_hash_are_unchanged() {
     let stats = store.upsert_items(feed.id, &changed, Utc::now()).unwrap();
     assert_eq!(stats.updated, 1);
 }
+
+fn plan(store: &Store, sql: &str) -> String {
+    let plan: Vec<String> = store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(3))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    plan.join("\n")
+}
+
+/// The unread-only list, next unread, mark all read and the starred view read their partial
+/// indexes in order: no scan of the archive, no sort.
+#[test]
+fn unread_and_starred_lists_walk_their_partial_indexes() {
+    let store = Store::open_in_memory().unwrap();
+    let unread = [
+        "SELECT li.article_id FROM list_items li JOIN articles a ON a.id = li.article_id
+         WHERE li.list_id = 1 AND li.read = 0
+         ORDER BY li.sort_time DESC, li.article_id DESC LIMIT 10 OFFSET 5",
+        "SELECT count(*) FROM list_items b WHERE b.list_id = 1 AND b.sort_time > 5 AND b.read = 0",
+        "SELECT article_id FROM list_items WHERE list_id = 1 AND read = 0
+         AND (sort_time < 5 OR (sort_time = 5 AND article_id < 3))
+         ORDER BY sort_time DESC, article_id DESC LIMIT 1",
+        "SELECT article_id FROM list_items WHERE list_id = 1 AND read = 0",
+    ];
+    for sql in unread {
+        let plan = plan(&store, sql);
+        assert!(plan.contains("list_items_unread"), "{sql}\n{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+    let starred = [
+        "SELECT a.id FROM articles a WHERE a.starred = 1
+         ORDER BY a.sort_time DESC, a.id DESC LIMIT 10 OFFSET 5",
+        "SELECT count(*) FROM articles b WHERE b.starred = 1 AND b.sort_time > 5",
+        "SELECT id FROM articles WHERE starred = 1 AND read = 0",
+    ];
+    for sql in starred {
+        let plan = plan(&store, sql);
+        assert!(plan.contains("articles_starred"), "{sql}\n{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+}

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::help;
 use super::theme::Theme;
 use crate::action::{Intent, View};
+use crate::app::links::LinkUse;
 use crate::app::{App, Status};
 use crate::config::theme::Element;
 use crate::text::sanitize::clean_line;
@@ -58,12 +59,19 @@ pub fn title(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 pub fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let s = app.settings.lang.strings();
     let bar = theme.of(Element::Status);
-    let (text, style) = if app.refreshing {
+    let (text, style) = if let Some(entry) = &app.links.entry {
+        let nav = app.settings.lang.nav();
+        let prompt = match entry.purpose {
+            LinkUse::Open => nav.link_prompt,
+            LinkUse::Copy => nav.copy_prompt,
+        };
+        (format!(" {prompt}: {}_", entry.digits), bar)
+    } else if app.refreshing {
         let spin = SPINNER[app.spinner % SPINNER.len()];
         (format!(" {spin} {}", s.refreshing), theme.of(Element::Busy))
     } else {
         match &app.status {
-            Status::None => (String::new(), bar),
+            Status::None => freshness(app, theme),
             Status::Info(m) => (format!(" {m}"), bar),
             Status::Error(m) => (format!(" {m}"), theme.of(Element::Error)),
         }
@@ -82,9 +90,36 @@ pub fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(line).style(bar), area);
 }
 
+/// «оновлено 5 хв тому» for the list shown, with its failures (in the error style).
+fn freshness(app: &App, theme: &Theme) -> (String, ratatui::style::Style) {
+    let Some(fresh) = app.freshness() else {
+        return (String::new(), theme.of(Element::Status));
+    };
+    let lang = app.settings.lang;
+    let age = lang.updated_ago(fresh.age_secs);
+    if fresh.failed == 0 {
+        return (format!(" {age}"), theme.of(Element::Status));
+    }
+    let failed = lang.failed_feeds(fresh.failed, fresh.feeds);
+    (format!(" {age} · {failed}"), theme.of(Element::Error))
+}
+
+/// Over the link list only its own keys: move, choose, copy, close.
+fn shown_hint(entry: &crate::keymap::Entry, view: View) -> bool {
+    if view == View::Links {
+        return matches!(
+            entry.intent,
+            Intent::Down | Intent::FollowChosen | Intent::CopyUrl | Intent::Back
+        );
+    }
+    entry.hint && entry.scope.has(view)
+}
+
 /// The hinted actions of the view under any overlay, from the keymap: `j/k рух  Enter читати`.
 pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let view = if app.reader.is_some() {
+    let view = if app.links.popup.is_some() && app.reader.is_some() {
+        View::Links
+    } else if app.reader.is_some() {
         View::Article
     } else if app.pane_focus {
         View::Feeds
@@ -94,7 +129,7 @@ pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.settings.lang;
     let items: Vec<String> = help::groups(&app.settings.keymap)
         .into_iter()
-        .filter(|group| group.first.hint && group.first.scope.has(view))
+        .filter(|group| shown_hint(group.first, view))
         .filter(|group| app.feed_ids.len() > 1 || group.first.intent != Intent::SwitchPane)
         .filter_map(|group| {
             let keys: Vec<String> = group

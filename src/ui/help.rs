@@ -40,11 +40,17 @@ pub fn groups(keymap: &Keymap) -> Vec<Group<'_>> {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, full: Rect) {
     let s = app.settings.lang.strings();
     let mut lines = help_lines(app, theme);
-    if lines.len() + 2 > usize::from(full.height) {
-        // Short of rows: no blank lines, no mouse line (the closing line stays last).
+    let rows = usize::from(full.height.saturating_sub(2));
+    if lines.len() > rows {
+        // Short of rows: scrolled by the movement keys, the closing line always last.
         let close = lines.pop();
-        lines.retain(|l| l.width() > 0);
-        lines.pop();
+        let max = lines.len().saturating_sub(rows.saturating_sub(1));
+        let skip = app.help_scroll.min(max);
+        lines = lines
+            .into_iter()
+            .skip(skip)
+            .take(rows.saturating_sub(1))
+            .collect();
         lines.extend(close);
     }
     let want_w = lines.iter().map(Line::width).max().unwrap_or(0) + 4;
@@ -78,7 +84,7 @@ fn section(scope: Scope) -> usize {
         Scope::Both | Scope::Always => 0,
         Scope::List | Scope::Browse => 1,
         Scope::Feeds => 2,
-        Scope::Article => 3,
+        Scope::Article | Scope::Links => 3,
     }
 }
 

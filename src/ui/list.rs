@@ -84,14 +84,14 @@ fn row_spans(
     h: &Headline,
     cols: usize,
 ) -> Vec<Span<'static>> {
-    let (mark, mark_style, title_style) = if h.read {
-        ("  ", theme.of(Element::Read), theme.of(Element::Read))
-    } else {
-        (
-            " ●",
+    let (mark, mark_style, title_style) = match (h.read, h.starred) {
+        (true, false) => ("  ", theme.of(Element::Read), theme.of(Element::Read)),
+        (true, true) => ("★ ", theme.of(Element::UnreadMark), theme.of(Element::Read)),
+        (false, starred) => (
+            if starred { "★●" } else { " ●" },
             theme.of(Element::UnreadMark),
             theme.of(Element::Unread),
-        )
+        ),
     };
     let time = format!(" {}  ", app.settings.zone.format_time(h.time));
     let room = cols.saturating_sub(2 + 8);

@@ -5,6 +5,7 @@ mod article;
 mod bars;
 mod feeds;
 mod help;
+mod links;
 mod list;
 pub mod search;
 pub mod theme;
@@ -49,7 +50,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let theme = Theme::new(&app.settings.theme);
     bars::title(frame, app, &theme, parts.title);
     match &app.reader {
-        Some(reader) => article::draw(frame, app, &theme, reader, parts.body),
+        Some(reader) => {
+            article::draw(frame, app, &theme, reader, parts.body);
+            links::draw(frame, app, &theme, reader, parts.body);
+        }
         None if app.pane_fills_screen() => feeds::draw(frame, app, &theme, parts.body),
         None => browse(frame, app, &theme, parts.body),
     }

@@ -12,7 +12,7 @@ use chmon::action::{Action, Effect, HeadlineWindow, Intent, StoreJob};
 use chmon::app::{App, update};
 use chmon::config::Settings;
 use chmon::i18n::Lang;
-use chmon::model::{Article, Counts, FeedSummary, Headline, Scope};
+use chmon::model::{Article, Counts, FeedSummary, Headline, ListQuery, Scope};
 use chmon::timefmt::Zone;
 
 /// 2025-12-25 10:00 UTC = 12:00 in Kyiv, a Thursday.
@@ -41,6 +41,7 @@ pub fn headlines(n: usize) -> Vec<Headline> {
             time: now() - Duration::minutes(35) - Duration::hours(7 * i as i64),
             dated: true,
             read: i % 3 == 2,
+            starred: false,
             feed_id: 1,
         })
         .collect()
@@ -64,6 +65,7 @@ pub fn article(id: i64) -> Article {
                 .into(),
         ),
         read: false,
+        starred: false,
     }
 }
 
@@ -117,9 +119,24 @@ impl Fake {
     }
 
     pub fn counts(&self) -> Counts {
+        self.counts_of(&ListQuery::default())
+    }
+
+    /// The rows a query shows (unread only, starred).
+    pub fn rows_of(&self, query: &ListQuery) -> Vec<Headline> {
+        (self.rows.iter())
+            .filter(|h| !query.unread_only || !h.read)
+            .filter(|h| !query.starred || h.starred)
+            .filter(|h| Self::found(query, h))
+            .cloned()
+            .collect()
+    }
+
+    pub fn counts_of(&self, query: &ListQuery) -> Counts {
+        let rows = self.rows_of(query);
         Counts {
-            total: self.rows.len(),
-            unread: self.rows.iter().filter(|h| !h.read).count(),
+            total: rows.len(),
+            unread: rows.iter().filter(|h| !h.read).count(),
         }
     }
 
@@ -128,6 +145,16 @@ impl Fake {
         let mut queue = update(app, action);
         while !queue.is_empty() {
             let effect = queue.remove(0);
+            if matches!(
+                effect,
+                Effect::Store(
+                    StoreJob::SetStarred { .. }
+                        | StoreJob::MarkAllRead { .. }
+                        | StoreJob::SetReadMany { .. }
+                )
+            ) {
+                self.effects.push(effect.clone());
+            }
             let Some(answer) = self.answer(&effect) else {
                 self.effects.push(effect);
                 continue;
@@ -140,33 +167,20 @@ impl Fake {
         self.send(app, Action::Intent(intent));
     }
 
-    /// The rows a list shows: all, or those whose title has every word a search asks for (the
-    /// real cache also looks at the text, and leaves out the `-words`).
-    fn found(&self, query: &chmon::model::ListQuery) -> Vec<Headline> {
+    /// True when the row's title has every word a search asks for (the real cache also looks
+    /// at the text, and leaves out the `-words`); no search: every row.
+    fn found(query: &ListQuery, h: &Headline) -> bool {
         let Some(search) = &query.search else {
-            return self.rows.clone();
+            return true;
         };
         let q = chmon::search::Query::parse(&search.text, search.prefix);
-        if q.is_empty() {
-            return self.rows.clone();
-        }
-        // Every word (or phrase) must be in the title.
-        let each: Vec<chmon::search::Query> = q
-            .must
-            .iter()
-            .map(|c| chmon::search::Query {
+        q.must.iter().all(|c| {
+            let one = chmon::search::Query {
                 must: vec![c.clone()],
                 not: Vec::new(),
-            })
-            .collect();
-        self.rows
-            .iter()
-            .filter(|h| {
-                each.iter()
-                    .all(|one| !chmon::search::hits(&h.title, one).is_empty())
-            })
-            .cloned()
-            .collect()
+            };
+            !chmon::search::hits(&h.title, &one).is_empty()
+        })
     }
 
     fn answer(&mut self, effect: &Effect) -> Option<Action> {
@@ -180,26 +194,67 @@ impl Fake {
                 limit,
                 query,
             } => {
-                let found = self.found(&query);
-                let end = (offset + limit).min(found.len());
-                let rows = found.get(offset.min(end)..end).unwrap_or(&[]).to_vec();
+                let all = self.rows_of(&query);
+                let end = (offset + limit).min(all.len());
+                let rows = all.get(offset.min(end)..end).unwrap_or(&[]).to_vec();
                 Some(Action::HeadlinesLoaded(HeadlineWindow {
                     seq,
                     offset,
-                    counts: Counts {
-                        total: found.len(),
-                        unread: found.iter().filter(|h| !h.read).count(),
-                    },
                     rows,
+                    counts: self.counts_of(&query),
                 }))
             }
             StoreJob::IndexSearch => Some(Action::SearchIndexed),
             StoreJob::Locate { query, article_id } => Some(Action::Located {
+                position: self.rows_of(&query).iter().position(|h| h.id == article_id),
+                counts: self.counts_of(&query),
                 query,
                 article_id,
-                position: self.rows.iter().position(|h| h.id == article_id),
-                counts: self.counts(),
             }),
+            StoreJob::SetStarred { id, starred } => {
+                self.rows
+                    .iter_mut()
+                    .filter(|h| h.id == id)
+                    .for_each(|h| h.starred = starred);
+                Some(Action::MarksSaved)
+            }
+            StoreJob::MarkAllRead { query } => {
+                let ids: Vec<i64> = self
+                    .rows_of(&query)
+                    .iter()
+                    .filter(|h| !h.read)
+                    .map(|h| h.id)
+                    .collect();
+                self.rows
+                    .iter_mut()
+                    .filter(|h| ids.contains(&h.id))
+                    .for_each(|h| h.read = true);
+                Some(Action::MarkedAllRead { query, ids })
+            }
+            StoreJob::SetReadMany { ids, read } => {
+                self.rows
+                    .iter_mut()
+                    .filter(|h| ids.contains(&h.id))
+                    .for_each(|h| h.read = read);
+                Some(Action::MarksSaved)
+            }
+            StoreJob::NextUnread {
+                query,
+                article_id,
+                forward,
+                open,
+            } => {
+                let rows = self.rows_of(&query);
+                let at = rows.iter().position(|h| h.id == article_id).unwrap_or(0);
+                let hit = |p: &usize| !rows[*p].read;
+                let pos = if forward {
+                    (at + 1..rows.len()).find(hit)
+                } else {
+                    (0..at).rev().find(hit)
+                };
+                let found = pos.map(|p| (rows[p].id, p));
+                Some(Action::UnreadFound { query, found, open })
+            }
             StoreJob::LoadArticle { id } => Some(Action::ArticleLoaded {
                 id,
                 article: self

@@ -46,13 +46,20 @@ pub fn recording_browser(dir: &Path, log: &Path, template: &str) -> Browser {
 
 impl<B: Backend + ScreenText + Send + 'static> Running<B> {
     pub fn start(settings: Settings, refresh: bool, backend: B, browser: Browser) -> Running<B> {
-        let backend = Arc::new(Mutex::new(backend));
-        let (tx, rx) = mpsc::channel();
-        let shared = Shared(backend.clone());
         let options = Options {
             refresh_on_start: refresh,
             browser,
+            clipboard: chmon::runtime::Clipboard::default(),
+            save_dir: None,
         };
+        Running::start_with(settings, backend, options)
+    }
+
+    /// With every option given (the clipboard captured, the save directory).
+    pub fn start_with(settings: Settings, backend: B, options: Options) -> Running<B> {
+        let backend = Arc::new(Mutex::new(backend));
+        let (tx, rx) = mpsc::channel();
+        let shared = Shared(backend.clone());
         let handle = std::thread::spawn(move || {
             let mut terminal =
                 Terminal::new(shared).map_err(|e| RuntimeError::Draw(e.to_string()))?;
