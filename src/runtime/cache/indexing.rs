@@ -1,16 +1,18 @@
 //! The cache worker's queue and its background work: the next job (what was read ahead first),
 //! dropping a headline window that a newer one already replaces (typing a search asks for one
-//! per key), and indexing for search in small batches whenever no job waits. Must not decide
+//! per key), and indexing for search in small batches once no job has come for a moment. Must not decide
 //! anything about the product: it only orders and skips the worker's own jobs.
 
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::{Cache, Msg, READ_WAIT, RETRY, WRITE_WAIT};
 use crate::action::{Action, StoreJob};
 
 /// Articles indexed per transaction: small, so a key press waits at most one batch.
 const BATCH: usize = 64;
+/// Indexing waits until no job has come for this long (the reader's requests go first).
+const IDLE: Duration = Duration::from_millis(150);
 
 impl Cache {
     /// The next job: one read ahead, else from the channel, waiting no longer than kept
@@ -26,14 +28,18 @@ impl Cache {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
-        match wait {
+        let job = match wait {
             None => jobs.recv().map(Some).map_err(|_| ()),
             Some(at) => match jobs.recv_timeout(at.saturating_duration_since(now)) {
                 Ok(job) => Ok(Some(job)),
                 Err(RecvTimeoutError::Timeout) => Ok(None),
                 Err(RecvTimeoutError::Disconnected) => Err(()),
             },
+        };
+        if let Ok(Some(_)) = job {
+            self.job_came();
         }
+        job
     }
 
     /// True when a newer headline window is already queued (this one would be dropped by
@@ -70,9 +76,14 @@ impl Cache {
         }
     }
 
-    /// `StoreJob::IndexSearch`: start (or go on) indexing.
+    /// `StoreJob::IndexSearch`: start (or go on) indexing, once the reader is idle.
     pub(super) fn start_indexing(&mut self) {
         self.indexing = true;
-        self.index_at = Instant::now();
+        self.index_at = Instant::now() + IDLE;
+    }
+
+    /// A job came: indexing waits for the reader to be idle again.
+    pub(super) fn job_came(&mut self) {
+        self.index_at = self.index_at.max(Instant::now() + IDLE);
     }
 }
