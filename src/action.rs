@@ -76,6 +76,12 @@ pub enum Intent {
     ChooseFeed,
     /// In the feed pane: fold or unfold the section under the cursor.
     Fold,
+    /// Open the search line (or edit the search shown).
+    Search,
+    /// Leave the search: the full list again.
+    ClearSearch,
+    /// Search results newest first / best first.
+    SearchOrder,
     Help,
     /// Any key while the help overlay is shown.
     CloseHelp,
@@ -149,6 +155,8 @@ pub enum Action {
     },
     LinkOpened,
     OpenLinkFailed(String),
+    /// The search index has caught up (after `StoreJob::IndexSearch`).
+    SearchIndexed,
     /// The answer to `StoreJob::MarkAllRead`: exactly the articles it marked read.
     MarkedAllRead {
         query: ListQuery,
@@ -243,6 +251,9 @@ pub enum StoreJob {
         id: i64,
         read: bool,
     },
+    /// Index, in small batches while no other job waits, every article the search index does
+    /// not have yet (new, changed, or from a cache made before it); `SearchIndexed` follows.
+    IndexSearch,
     SetStarred {
         id: i64,
         starred: bool,

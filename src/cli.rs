@@ -73,6 +73,18 @@ pub enum Command {
         #[arg(long)]
         starred: bool,
     },
+    /// Cached articles a search finds (title and text; Ukrainian words in any form), newest first
+    Search {
+        /// Words (all of them), "a phrase", -word to leave out
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// At most N headlines
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// One JSON array, as `list --json` prints it
+        #[arg(long)]
+        json: bool,
+    },
     /// One article as wrapped text, by the id from `list --json` or the position N in `list`
     Show {
         /// The `id` from `list --json`, or the 1-based position in `list`
@@ -183,6 +195,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             json,
             starred,
         }) => commands::list(&settings, limit, json, starred)?,
+        Some(Command::Search { query, limit, json }) => {
+            commands::search(&settings, &query, limit, json)?
+        }
         Some(Command::Show { id, width, full }) => commands::show(&settings, &id, width, full)?,
         Some(Command::Extract { source, width }) => {
             commands::extract::run(&settings, &source, width)?
@@ -206,6 +221,7 @@ fn feed_list(settings: &Settings, command: Command) -> Result<(), CliError> {
         Command::Vacuum => feeds::vacuum(settings)?,
         Command::Refresh
         | Command::List { .. }
+        | Command::Search { .. }
         | Command::Show { .. }
         | Command::Extract { .. } => {}
     }

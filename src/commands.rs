@@ -1,4 +1,4 @@
-//! The scriptable subcommands: `refresh`, `list`, `show` here; the feed list's in `feeds` and
+//! The scriptable subcommands: `refresh`, `list`, `search`, `show` here; the feed list's in `feeds` and
 //! `agency`, `extract` in `extract`. Prints results to stdout (every feed string sanitised again on the way out). Owns
 //! output formats only; fetching and caching live elsewhere.
 
@@ -15,7 +15,7 @@ use crate::article::ArticleText;
 use crate::config::{ConfigError, Settings};
 use crate::feed::FeedError;
 use crate::feed::fetch::Fetcher;
-use crate::model::{Article, ListQuery, Scope};
+use crate::model::{Article, ListQuery, Scope, Search};
 use crate::refresh::RefreshError;
 use crate::store::{Listed, Store, StoreError, StoredPage};
 use crate::text::sanitize::{clean_line, clean_text};
@@ -116,8 +116,45 @@ pub fn list(
 ) -> Result<(), CommandError> {
     let (store, _, mut query) = open_feeds(settings)?;
     query.starred = starred;
-    let total = store.counts(&query)?.total;
-    let rows = store.headlines(&query, 0, limit.unwrap_or(total).min(total))?;
+    print_list(settings, &store, &query, limit, json)
+}
+
+/// `chmon search`: what a search finds in the run's feeds, newest first, printed as `list`
+/// prints (whole words: the last one is no prefix here). Indexes what is not indexed yet first.
+pub fn search(
+    settings: &Settings,
+    text: &str,
+    limit: Option<usize>,
+    json: bool,
+) -> Result<(), CommandError> {
+    if crate::search::Query::parse(text, false).is_empty() {
+        return Err(CommandError::Usage(format!(
+            "search {text:?}: the query has no words"
+        )));
+    }
+    let (mut store, _, mut query) = open_feeds(settings)?;
+    while store.index_pending(INDEX_BATCH)? > 0 {}
+    query.search = Some(Search {
+        text: text.to_string(),
+        relevance: false,
+        prefix: false,
+    });
+    print_list(settings, &store, &query, limit, json)
+}
+
+/// How many articles one indexing transaction takes.
+const INDEX_BATCH: usize = 2000;
+
+/// The rows of a list as `list` prints them.
+fn print_list(
+    settings: &Settings,
+    store: &Store,
+    query: &ListQuery,
+    limit: Option<usize>,
+    json: bool,
+) -> Result<(), CommandError> {
+    let total = store.counts(query)?.total;
+    let rows = store.headlines(query, 0, limit.unwrap_or(total).min(total))?;
     let mut out = String::new();
     if json {
         let mut items = Vec::with_capacity(rows.len());

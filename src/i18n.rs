@@ -248,6 +248,27 @@ impl Lang {
         format!("{n} {}", plural(n, self.strings().unread))
     }
 
+    /// The list's message when a search finds nothing.
+    pub fn nothing_found(self) -> &'static str {
+        match self {
+            Lang::Uk => "Нічого не знайдено (Esc — увесь список).",
+            Lang::En => "Nothing found (Esc: the whole list).",
+        }
+    }
+
+    /// The search line's right side: "12 знайдено · новіші спершу"; "12 found · newest first".
+    pub fn search_summary(self, found: usize, relevance: bool) -> String {
+        let uk = self == Lang::Uk;
+        let order = match (uk, relevance) {
+            (true, false) => "новіші спершу",
+            (true, true) => "найкращі спершу",
+            (false, false) => "newest first",
+            (false, true) => "best first",
+        };
+        let found_word = if uk { "знайдено" } else { "found" };
+        format!("{found} {found_word} · {order}")
+    }
+
     /// "сервер просить зачекати 15 хв": how long a `Retry-After` still holds a feed.
     pub fn server_wait(self, wait: std::time::Duration) -> String {
         let s = self.strings();

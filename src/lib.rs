@@ -23,6 +23,7 @@ pub mod refresh;
 pub mod refresh_pool;
 pub mod runtime;
 pub mod schedule;
+pub mod search;
 pub mod store;
 pub mod text;
 pub mod timefmt;

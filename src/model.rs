@@ -66,6 +66,8 @@ pub enum Scope {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct ListQuery {
     pub scope: Scope,
+    /// Only the articles a search finds (within the scope).
+    pub search: Option<Search>,
     /// Only the unread articles of the scope.
     pub unread_only: bool,
     /// The starred articles of the whole cache (the scope is then ignored).
@@ -76,10 +78,21 @@ impl ListQuery {
     pub fn new(scope: Scope) -> ListQuery {
         ListQuery {
             scope,
+            search: None,
             unread_only: false,
             starred: false,
         }
     }
+}
+
+/// A search as typed (the search module parses it where it is run).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Search {
+    pub text: String,
+    /// Best matches first (bm25, the title weighing more), else newest first.
+    pub relevance: bool,
+    /// The last word is a prefix (the query is being typed).
+    pub prefix: bool,
 }
 
 /// One row of the headline list, as loaded from the cache.

@@ -13,6 +13,8 @@ const LAYERS: &[&[&str]] = &[
     // Plain data and pure text, used by everything.
     &["hash", "key", "model", "timefmt", "demo"],
     &["text"],
+    // Search words: folding, stemming, the query language (pure).
+    &["search"],
     // The TUI's vocabulary and article rendering (pure).
     &["action", "article", "schedule", "agency"],
     &["keymap"],

@@ -50,6 +50,8 @@ fn the_table() {
         ("s", I::ToggleStar),
         ("S", I::StarredView),
         ("f", I::ToggleFeeds),
+        ("/", I::Search),
+        ("=", I::SearchOrder),
     ];
     let article: &[(&str, I)] = &[
         ("j", I::Down),
@@ -103,7 +105,8 @@ fn the_table() {
     assert_eq!(intent(View::List, "y"), None);
     assert_eq!(intent(View::Article, "A"), None);
     assert_eq!(intent(View::Article, "Enter"), None);
-    assert_eq!(intent(View::List, "Esc"), None);
+    // Esc in the list leaves a search (it does nothing without one).
+    assert_eq!(intent(View::List, "Esc"), Some(Intent::ClearSearch));
     assert_eq!(intent(View::Article, "u"), None);
     assert_eq!(
         intent(View::Help, "j"),

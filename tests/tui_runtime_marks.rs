@@ -43,8 +43,9 @@ fn marks_stars_and_filters_through_the_cache_worker() {
     let settings = settings(&agency_feed(dir.path()), dir.path());
     let browser = Browser::from_value(Some("/nonexistent".into()));
     let run = Running::start(settings, true, TestBackend::new(100, 30), browser);
+    // The rows too: the counts can be drawn before the list's window comes.
     run.wait_for("the refresh", |s| {
-        s.contains("4 нові") && s.contains("4 непрочитані")
+        s.contains("4 нові") && s.contains("4 непрочитані") && s.contains("Ніжинський суд")
     });
     // Read the second one, then mark all: three change; undo gives back those three.
     run.keys(&["j", "Enter"]);

@@ -39,10 +39,9 @@ fn start_loads_a_window_not_the_whole_cache() {
     assert!(
         matches!(effects[0], Effect::Store(StoreJob::LoadHeadlines { offset: 0, limit, .. }) if limit <= 100)
     );
-    assert_eq!(
-        effects[1],
-        Effect::Refresh(vec![1]),
-        "never fetched: due at once"
+    assert!(
+        effects.contains(&Effect::Refresh(vec![1])),
+        "never fetched: due at once: {effects:?}"
     );
     assert!(app.refreshing);
 }

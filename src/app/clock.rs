@@ -26,6 +26,8 @@ pub(super) fn started(
         .into_iter()
         .collect();
     app.refresh.auto = refresh;
+    // An upgraded cache is indexed for search in the background.
+    effects.push(Effect::Store(crate::action::StoreJob::IndexSearch));
     effects.extend(refreshing::due(app, now));
     effects
 }

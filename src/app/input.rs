@@ -1,9 +1,9 @@
 //! What the user does, before it becomes an `Intent`: a key looked up in the keymap of the
 //! current view, pasted text (ignored: never taken as keys), the mouse and a resized terminal.
-//! Any key or click also clears the status message. Part of `update`; no IO.
+//! While the search line is open, keys edit it first. Any key or click also clears the status message. Part of `update`; no IO.
 
 use super::list::ListLine;
-use super::{App, Status, intents, links};
+use super::{App, Status, intents, links, search};
 use crate::action::{Effect, Intent, Mouse};
 use crate::key::KeyPress;
 
@@ -14,6 +14,10 @@ pub(super) fn key(app: &mut App, press: KeyPress) -> Vec<Effect> {
         if let Some(effects) = links::entry_key(app, &press) {
             return effects;
         }
+    }
+    if let Some(effects) = search::key(app, &press) {
+        app.say(Status::None);
+        return effects;
     }
     let intent = app.settings.keymap.intent(app.view(), &press);
     match intent {
@@ -35,9 +39,10 @@ pub(super) fn intent(app: &mut App, intent: Intent) -> Vec<Effect> {
     intents::apply(app, intent)
 }
 
-/// Pasted text does nothing: 300 pasted `o`s must not open 300 browsers.
-pub(super) fn pasted(_app: &mut App) -> Vec<Effect> {
-    Vec::new()
+/// Pasted text is never keys: 300 pasted `o`s must not open 300 browsers. Into an open
+/// search line it is text.
+pub(super) fn pasted(app: &mut App, text: &str) -> Vec<Effect> {
+    search::pasted(app, text)
 }
 
 pub(super) fn resized(app: &mut App, width: u16, height: u16) -> Vec<Effect> {

@@ -3,7 +3,7 @@
 
 use super::links::{self, LinkUse};
 use super::reader::Reader;
-use super::{App, Status, marks, panes, popup, refreshing};
+use super::{App, Status, marks, panes, popup, refreshing, search};
 use crate::action::{Effect, Intent, StoreJob};
 
 /// A movement, in whichever view is open.
@@ -63,6 +63,9 @@ fn handler(intent: Intent) -> fn(&mut App) -> Vec<Effect> {
         Intent::SwitchPane => panes::switch,
         Intent::ChooseFeed => panes::choose,
         Intent::Fold => panes::fold,
+        Intent::Search => search::open,
+        Intent::ClearSearch => search::close,
+        Intent::SearchOrder => search::toggle_order,
     }
 }
 

@@ -169,6 +169,7 @@ pub(super) fn starred_view(app: &mut App) -> Vec<Effect> {
         ListQuery {
             starred: true,
             unread_only: false,
+            search: None,
             scope: app.list.query.scope.clone(),
         }
     };

@@ -1,6 +1,6 @@
 //! The TUI's state and `update`, the only code that changes it: one exhaustive match over
 //! `Action`, each arm handed to `input`, `intents`, `panes`, `marks`, `links`, `refreshing`,
-//! `results` or `clock`. No IO,
+//! `results`, `search` or `clock`. No IO,
 //! no clock reads (the runtime passes `now` in), no terminal or network types: every outside
 //! effect is an `Effect`.
 
@@ -16,6 +16,7 @@ mod popup;
 pub mod reader;
 pub mod refreshing;
 mod results;
+pub mod search;
 
 use std::time::Duration;
 
@@ -70,6 +71,8 @@ pub struct App {
     pub list: ListState,
     /// `Some` while the article view is open.
     pub reader: Option<Reader>,
+    /// `Some` while a search is shown (its line open, or its results kept).
+    pub search: Option<search::SearchLine>,
     pub help: bool,
     /// Lines the help overlay is scrolled by.
     pub help_scroll: usize,
@@ -98,10 +101,8 @@ impl App {
     /// The reader over the run's feeds (as the cache has them, in the list's order).
     pub fn new(settings: Settings, now: DateTime<Utc>, feeds: Vec<FeedSummary>) -> App {
         let one_off = settings.one_off;
-        let scope = match (one_off, feeds.first()) {
-            (true, Some(f)) => Scope::Feed(f.id),
-            _ => Scope::All,
-        };
+        let first = feeds.first().filter(|_| one_off);
+        let scope = first.map_or(Scope::All, |f| Scope::Feed(f.id));
         let mut list = ListState::default();
         list.switch_to(ListQuery::new(scope));
         let mut refresh = RefreshState::default();
@@ -123,6 +124,7 @@ impl App {
             pane_focus: false,
             list,
             reader: None,
+            search: None,
             help: false,
             help_scroll: 0,
             status: Status::None,
@@ -286,7 +288,7 @@ impl App {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(press) => input::key(app, press),
-        Action::Paste(_) => input::pasted(app),
+        Action::Paste(text) => input::pasted(app, &text),
         Action::Intent(intent) => input::intent(app, intent),
         Action::Mouse(mouse) => input::mouse(app, mouse),
         Action::Resize { width, height } => input::resized(app, width, height),
@@ -310,6 +312,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::FeedRefreshed(done) => refreshing::feed_done(app, *done),
         Action::RefreshFailed { now, error } => refreshing::failed(app, now, &error),
         Action::LinkOpened => results::link_opened(app),
+        Action::SearchIndexed => search::indexed(app),
         Action::OpenLinkFailed(error) => results::open_failed(app, &error),
         Action::MarkedAllRead { query, ids } => marks::marked_all(app, &query, ids),
         Action::MarksSaved => marks::reload(app),

@@ -53,9 +53,10 @@ pub(super) fn choose(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     app.pane_focus = false;
-    // The unread-only filter stays; the starred view is left.
+    // The unread-only filter and a search shown stay; the starred view is left.
     let query = ListQuery {
         unread_only: app.list.query.unread_only,
+        search: app.list.query.search.clone(),
         ..ListQuery::new(scope)
     };
     if query == app.list.query {

@@ -51,6 +51,7 @@ fn popup_act(intent: Intent) -> PopupAct {
         Intent::MarkAllRead | Intent::UndoMarkAll | Intent::ToggleUnreadOnly => Ignore,
         Intent::StarredView | Intent::LinkNumber | Intent::FollowLink => Ignore,
         Intent::ToggleFeeds | Intent::SwitchPane | Intent::ChooseFeed | Intent::Fold => Ignore,
+        Intent::Search | Intent::ClearSearch | Intent::SearchOrder => Ignore,
     }
 }
 

@@ -118,6 +118,9 @@ fn start(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
 }
 
 /// One feed is done; when it was the batch's last, the status says what the batch did.
+/// New and changed articles go into the search index (in the background).
+const INDEX: Effect = Effect::Store(StoreJob::IndexSearch);
+
 pub(super) fn feed_done(app: &mut App, done: FeedRefreshed) -> Vec<Effect> {
     app.now = done.now;
     app.refresh.in_flight.remove(&done.feed_id);
@@ -197,7 +200,7 @@ fn finish(app: &mut App) -> Vec<Effect> {
     app.refresh.failed.clear();
     app.refresh.held = None;
     app.refresh.asked = 0;
-    let mut effects = vec![Effect::Store(StoreJob::LoadFeeds)];
+    let mut effects = vec![Effect::Store(StoreJob::LoadFeeds), INDEX];
     effects.extend(super::results::relocate(app));
     effects
 }

@@ -39,10 +39,12 @@ pub(super) fn feeds(
             .entry(feed.id)
             .or_insert_with(|| feed.state.clone());
     }
-    // The starred view is not a list of the pane: its counts come with its windows.
+    // The starred view and a search are not lists of the pane: their counts come with their
+    // windows.
     if let Some(&own) = counts.get(&app.list.query.scope)
         && app.list.loaded
         && !app.list.query.starred
+        && app.list.query.search.is_none()
     {
         app.list.counts.unread = own.unread;
     }

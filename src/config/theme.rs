@@ -49,10 +49,14 @@ pub enum Element {
     HelpKey,
     HelpSection,
     Message,
+    /// A word the search found, in the list and the article.
+    SearchHit,
+    /// The search line at the bottom.
+    SearchLine,
 }
 
 /// Every element with its config name, in the README's order.
-pub const ELEMENTS: [(&str, Element); 20] = [
+pub const ELEMENTS: [(&str, Element); 22] = [
     ("title_bar", Element::TitleBar),
     ("day_header", Element::DayHeader),
     ("time", Element::Time),
@@ -73,6 +77,8 @@ pub const ELEMENTS: [(&str, Element); 20] = [
     ("help_key", Element::HelpKey),
     ("help_section", Element::HelpSection),
     ("message", Element::Message),
+    ("search_hit", Element::SearchHit),
+    ("search_line", Element::SearchLine),
 ];
 
 /// Modifier words, in strings (`"bold yellow"`) and as table keys (`bold = true`).

@@ -48,6 +48,7 @@ pub(super) fn uk(intent: Intent) -> ActionText {
         Intent::SwitchPane => text("до стрічок / до списку", "стрічки"),
         Intent::ChooseFeed => text("показати цю стрічку в списку", "показати"),
         Intent::Fold => text("згорнути / розгорнути розділ", "згорнути"),
+        Intent::Search | Intent::ClearSearch | Intent::SearchOrder => search_uk(intent),
         Intent::Help => text("ця довідка", "довідка"),
         Intent::CloseHelp => text("закрити довідку", "закрити"),
         Intent::Quit => text("вихід", "вихід"),
@@ -87,8 +88,29 @@ pub(super) fn en(intent: Intent) -> ActionText {
         Intent::SwitchPane => text("to the feeds / to the list", "feeds"),
         Intent::ChooseFeed => text("show this feed in the list", "show"),
         Intent::Fold => text("fold / unfold the section", "fold"),
+        Intent::Search | Intent::ClearSearch | Intent::SearchOrder => search_en(intent),
         Intent::Help => text("this help", "help"),
         Intent::CloseHelp => text("close the help", "close"),
         Intent::Quit => text("quit", "quit"),
+    }
+}
+
+/// The search's actions (kept apart so each language's match stays short).
+fn search_uk(intent: Intent) -> ActionText {
+    match intent {
+        Intent::ClearSearch => text("закрити пошук: увесь список", "усі"),
+        Intent::SearchOrder => text("результати: новіші / найкращі спершу", "порядок"),
+        _ => text(
+            "пошук (слова в будь-якій формі, \"фраза\", -слово)",
+            "пошук",
+        ),
+    }
+}
+
+fn search_en(intent: Intent) -> ActionText {
+    match intent {
+        Intent::ClearSearch => text("close the search: the whole list", "all"),
+        Intent::SearchOrder => text("results: newest / best first", "order"),
+        _ => text("search (any form of a word, \"a phrase\", -word)", "search"),
     }
 }

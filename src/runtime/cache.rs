@@ -1,15 +1,16 @@
 //! The cache worker: owns a `Store` and answers `StoreJob`s in order. Writes never wait long
 //! and are never dropped for a busy database: a write that finds the file locked (a refresh is
 //! writing) is kept and retried, the reads behind it are answered at once, and what they return
-//! already shows the kept writes. On the way out it keeps trying for a while before giving up.
+//! already shows the kept writes. Between jobs it indexes for search (see `indexing`). On the way out
+//! it keeps trying for a while before giving up.
 //! A star and the marks of a whole list (mark all read, its undo) are one statement or one
 //! transaction each: they wait for the lock as reads do (5 s) and are reported if it stays busy.
 
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use super::Msg;
 use super::log::Log;
@@ -47,12 +48,19 @@ impl Pending {
     }
 }
 
+mod indexing;
+
 struct Cache {
     store: Store,
     /// The run's feeds, in the list's order.
     feed_ids: Vec<i64>,
     pending: Vec<Pending>,
     next_retry: Instant,
+    /// Jobs read ahead (to see whether a headline window is already out of date).
+    backlog: VecDeque<StoreJob>,
+    /// Articles are being indexed for search, a batch whenever no job waits (from `index_at`).
+    indexing: bool,
+    index_at: Instant,
     tx: Sender<Msg>,
     log: Log,
 }
@@ -70,6 +78,9 @@ pub fn spawn(
         feed_ids,
         pending: Vec::new(),
         next_retry: Instant::now(),
+        backlog: VecDeque::new(),
+        indexing: false,
+        index_at: Instant::now(),
         tx,
         log,
     };
@@ -81,23 +92,22 @@ pub fn spawn(
 impl Cache {
     fn serve(mut self, jobs: &Receiver<StoreJob>) {
         loop {
-            let job = if self.pending.is_empty() {
-                jobs.recv().map_err(|_| RecvTimeoutError::Disconnected)
-            } else {
-                jobs.recv_timeout(self.next_retry.saturating_duration_since(Instant::now()))
-            };
-            match job {
-                Ok(job) => {
+            match self.next_job(jobs) {
+                Ok(Some(StoreJob::IndexSearch)) => self.start_indexing(),
+                // A newer window is queued: this one would be dropped by the app anyway.
+                Ok(Some(StoreJob::LoadHeadlines { .. })) if self.superseded(jobs) => {}
+                Ok(Some(job)) => {
                     if !self.handle(job) {
                         break;
                     }
                 }
-                Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => break,
+                Ok(None) => {}
+                Err(()) => break,
             }
             if !self.pending.is_empty() && Instant::now() >= self.next_retry {
                 self.flush();
             }
+            self.index_some();
         }
         self.flush_before_exit();
     }
@@ -105,6 +115,7 @@ impl Cache {
     /// Answers one job; false when nobody listens any more.
     fn handle(&mut self, job: StoreJob) -> bool {
         let answer = match job {
+            StoreJob::IndexSearch => return true,
             StoreJob::SetRead { id, read } => {
                 self.keep(id, read);
                 self.flush();

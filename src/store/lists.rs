@@ -53,24 +53,34 @@ pub(super) fn headlines(
     let Some(list) = list_id(conn, query)? else {
         return Ok(Vec::new());
     };
-    let window = WINDOW.replace("{unread}", &unread_filter(query, "li"));
-    // A feed's own list knows its feed; "All" and a section ask each row which feed it is in.
-    let sql = match query.scope {
-        Scope::Feed(id) => format!(
-            "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read, a.starred, {id}
-             {window}"
-        ),
-        Scope::All | Scope::Section(_) => format!(
-            "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read, a.starred,
-                (SELECT m.feed_id FROM memberships m
-                 JOIN feed_lists fl ON fl.feed_id = m.feed_id AND fl.list_id = li.list_id
-                 WHERE m.article_id = li.article_id ORDER BY m.feed_id LIMIT 1)
-             {window}"
-        ),
+    let feed = match query.scope {
+        Scope::Feed(id) => Some(id),
+        Scope::All | Scope::Section(_) => None,
     };
+    if let Some(search) = super::search::active(query.search.as_ref()) {
+        return super::search::headlines(conn, list, feed, search, offset, limit);
+    }
+    let window = WINDOW.replace("{unread}", &unread_filter(query, "li"));
+    let sql = format!(
+        "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read, a.starred, {}
+         {window}",
+        feed_column(feed)
+    );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![list, clamp(limit), clamp(offset)], headline_row)?;
     rows.collect()
+}
+
+/// The `feed_id` column of a headline row: a feed's own list knows its feed; "All" and a
+/// section ask each row which feed of the list it is in.
+pub(super) fn feed_column(feed: Option<i64>) -> String {
+    match feed {
+        Some(id) => id.to_string(),
+        None => "(SELECT m.feed_id FROM memberships m
+                 JOIN feed_lists fl ON fl.feed_id = m.feed_id AND fl.list_id = li.list_id
+                 WHERE m.article_id = li.article_id ORDER BY m.feed_id LIMIT 1)"
+            .to_string(),
+    }
 }
 
 /// id, title, sort_time, dated, read, starred, feed id.
@@ -86,10 +96,16 @@ pub(super) fn headline_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Headline> 
     })
 }
 
-/// The list's counters (no count of rows).
+/// The list's counters (no count of rows); with a search, what it finds is counted.
 pub(super) fn counts(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Counts> {
     if query.starred {
         return super::views::starred_counts(conn, query);
+    }
+    if let Some(search) = super::search::active(query.search.as_ref()) {
+        return match list_id(conn, query)? {
+            Some(list) => super::search::counts(conn, list, search),
+            None => Ok(Counts::default()),
+        };
     }
     let counts = conn
         .prepare_cached("SELECT total, unread FROM lists WHERE scope = ?1")?
@@ -138,6 +154,9 @@ pub(super) fn position_of(
     let Some(list) = list_id(conn, query)? else {
         return Ok(None);
     };
+    if let Some(search) = super::search::active(query.search.as_ref()) {
+        return super::search::position_of(conn, list, search, article_id);
+    }
     let unread = unread_filter(query, "b");
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT (SELECT count(*) FROM list_items b

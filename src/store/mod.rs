@@ -1,7 +1,7 @@
 //! The SQLite cache (the reader's archive): schema, migrations, feeds, articles, read state.
 //! Submodules: `open` (file handling), `schema` (+ `schema_v3`, `schema_pages`), `pages` (full-text pages), `feeds`, `articles`, `lists`
 //! (the reader's scopes), `sync` (the feed list), `upsert` (bulk writes), `retention`,
-//! `codec` (blobs, hashes); `feed_list` is the feed-list half of `Store`'s API.
+//! `codec` (blobs, hashes), `search` (+ `schema_search`: the search index); `feed_list` is the feed-list half of `Store`'s API.
 //! Must not fetch, parse feeds or format anything for display.
 
 mod articles;
@@ -14,8 +14,10 @@ mod pages;
 mod retention;
 mod schema;
 mod schema_pages;
+mod schema_search;
 mod schema_v3;
 mod schema_v4;
+mod search;
 mod sync;
 mod upsert;
 mod views;
@@ -233,6 +235,15 @@ impl Store {
     /// The stored read flag of an article (`None`: no such article).
     pub fn read_state(&self, article_id: i64) -> Result<Option<bool>, StoreError> {
         articles::read_state(&self.conn, article_id).map_err(|e| self.err(e))
+    }
+    /// Indexes at most `limit` articles not yet in the search index (new, changed, or from a
+    /// cache made before it) in one transaction; returns how many.
+    pub fn index_pending(&mut self, limit: usize) -> Result<usize, StoreError> {
+        search::index_pending(&mut self.conn, limit).map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+    /// How many articles the search index does not have yet.
+    pub fn unindexed(&self) -> Result<usize, StoreError> {
+        search::unindexed(&self.conn).map_err(|e| self.err(e))
     }
     /// Stars or unstars an article (a starred one is never let go by retention).
     pub fn set_starred(&self, article_id: i64, starred: bool) -> Result<(), StoreError> {

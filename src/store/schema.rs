@@ -61,6 +61,8 @@ const MIGRATIONS: &[&str] = &[
     super::schema_v4::SQL,
     // Full-text pages (issue 11): see `schema_pages`.
     super::schema_pages::SQL,
+    // The search index: see `schema_search`.
+    super::schema_search::SQL,
 ];
 
 /// Work a migration needs besides its SQL, run right after it in the same transaction.
@@ -225,5 +227,31 @@ mod tests {
         assert_eq!(list_counts(&conn, "feed:2"), (1, 0));
         assert_eq!(count("SELECT count(*) FROM memberships"), 4);
         assert_eq!(count("SELECT count(*) FROM links"), 2);
+    }
+
+    /// A cache from before the search index: every article is left to index (in the background).
+    #[test]
+    fn an_upgraded_cache_has_every_article_to_index() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let at = MIGRATIONS
+            .iter()
+            .position(|m| *m == super::super::schema_search::SQL)
+            .unwrap();
+        migrate_to(&conn, at);
+        conn.execute("INSERT INTO feeds (id, source) VALUES (1, 's')", [])
+            .unwrap();
+        for key in ["a", "b"] {
+            conn.execute(
+                "INSERT INTO articles (feed_id, key, sort_time, content_hash, first_seen, title)
+                 VALUES (1, ?1, 0, 0, 0, 'Уряд')",
+                [key],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn).unwrap();
+        let dirty: i64 = conn
+            .query_row("SELECT count(*) FROM search_dirty", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(dirty, 2);
     }
 }

@@ -1,15 +1,18 @@
 //! The article view: the header and body lines laid out by the app (already wrapped to the
-//! reading width), centred in the body area, from the scroll position, with a scrollbar.
+//! reading width), centred in the body area, from the scroll position, with a scrollbar; the
+//! words a search found are marked.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
+use super::search::highlighted;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::reader::{DocKind, Reader};
 use crate::config::theme::Element;
+use crate::search::Query;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, reader: &Reader, area: Rect) {
     if reader.article.is_none() {
@@ -25,12 +28,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, reader: &Reader, area: 
     // the room up to the scrollbar instead of being cut at the column.
     let room = area.width.saturating_sub(left + 1).max(text_width);
     let column = Rect::new(area.x + left, area.y, room, area.height);
+    let query = crate::app::search::query(app);
     let lines: Vec<Line> = reader
         .doc
         .iter()
         .skip(reader.scroll)
         .take(usize::from(area.height))
-        .map(|line| styled(line.text.as_str(), line.kind, reader.links.len(), theme))
+        .map(|line| {
+            let line = styled(line.text.as_str(), line.kind, reader.links.len(), theme);
+            mark_hits(line, query.as_ref(), theme)
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), column);
     let height = usize::from(area.height);
@@ -67,6 +74,20 @@ fn styled<'a>(text: &'a str, kind: DocKind, links: usize, theme: &Theme) -> Line
     }
     spans.push(Span::styled(rest, style));
     Line::from(spans)
+}
+
+/// The words a search found, marked in every span of the line (title, meta and body alike).
+fn mark_hits<'a>(line: Line<'a>, query: Option<&Query>, theme: &Theme) -> Line<'a> {
+    let Some(query) = query else {
+        return line;
+    };
+    let hit = theme.of(Element::SearchHit);
+    let spans: Vec<Span<'static>> = line
+        .spans
+        .iter()
+        .flat_map(|span| highlighted(&span.content, span.style, hit, Some(query)))
+        .collect();
+    Line::from(spans).style(line.style)
 }
 
 /// The first `[n]` with 1 ≤ n ≤ `links` in `text`: what is before it, it, and the rest.

@@ -1,16 +1,18 @@
 //! The headline list: day headers, `HH:MM  Title` rows (unread marked and bold, the selection
-//! highlighted, titles cut by display width), a scrollbar, and the empty and loading screens.
+//! highlighted, the words a search found marked, titles cut by display width), a scrollbar, and the empty and loading screens.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
+use super::search::highlighted;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::list::ListLine;
 use crate::config::theme::Element;
 use crate::model::Headline;
+use crate::search::Query;
 use crate::text::sanitize::clean_line;
 use crate::text::width::{truncate, width};
 
@@ -21,6 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let cols = usize::from(area.width.saturating_sub(1));
     let today = app.settings.zone.date(app.now);
     let screen_lines = app.list_lines();
+    let query = crate::app::search::query(app);
     let rows_shown = screen_lines
         .iter()
         .filter(|l| matches!(l, ListLine::Row(_)))
@@ -35,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 ),
                 theme.of(Element::DayHeader),
             ),
-            ListLine::Row(pos) => row(app, theme, pos, cols),
+            ListLine::Row(pos) => row(app, theme, query.as_ref(), pos, cols),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
@@ -52,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 /// `● HH:MM  Title`, padded to the width so the selection bar spans the line.
-fn row(app: &App, theme: &Theme, pos: usize, cols: usize) -> Line<'static> {
+fn row(app: &App, theme: &Theme, query: Option<&Query>, pos: usize, cols: usize) -> Line<'static> {
     let selected = pos == app.list.selected;
     let Some(h) = app.list.row(pos) else {
         let style = if selected {
@@ -65,7 +68,7 @@ fn row(app: &App, theme: &Theme, pos: usize, cols: usize) -> Line<'static> {
             style,
         );
     };
-    let spans = row_spans(app, theme, h, cols);
+    let spans = row_spans(app, theme, query, h, cols);
     let line = Line::from(spans);
     if selected {
         line.style(theme.of(Element::Selection))
@@ -74,7 +77,13 @@ fn row(app: &App, theme: &Theme, pos: usize, cols: usize) -> Line<'static> {
     }
 }
 
-fn row_spans(app: &App, theme: &Theme, h: &Headline, cols: usize) -> Vec<Span<'static>> {
+fn row_spans(
+    app: &App,
+    theme: &Theme,
+    query: Option<&Query>,
+    h: &Headline,
+    cols: usize,
+) -> Vec<Span<'static>> {
     let (mark, mark_style, title_style) = match (h.read, h.starred) {
         (true, false) => ("  ", theme.of(Element::Read), theme.of(Element::Read)),
         (true, true) => ("★ ", theme.of(Element::UnreadMark), theme.of(Element::Read)),
@@ -90,13 +99,15 @@ fn row_spans(app: &App, theme: &Theme, h: &Headline, cols: usize) -> Vec<Span<'s
     let room = room.saturating_sub(width(&feed));
     let title = truncate(&h.title, room);
     let pad = room.saturating_sub(width(&title));
-    vec![
+    let mut spans = vec![
         Span::styled(mark, mark_style),
         Span::styled(time, theme.of(Element::Time)),
-        Span::styled(title, title_style),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(feed, theme.of(Element::Time)),
-    ]
+    ];
+    let hit = theme.of(Element::SearchHit);
+    spans.extend(highlighted(&title, title_style, hit, query));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(feed, theme.of(Element::Time)));
+    spans
 }
 
 /// `  Feed` at the end of a row of "All" or a section (when there is room): which feed the
@@ -128,6 +139,9 @@ fn empty(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             s.loading
         };
+        lines.push(Line::styled(format!(" {text}"), message));
+    } else if app.list.query.search.is_some() {
+        let text = app.settings.lang.nothing_found();
         lines.push(Line::styled(format!(" {text}"), message));
     } else {
         lines.push(Line::styled(format!(" {}", s.empty_nothing), message));

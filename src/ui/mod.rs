@@ -1,5 +1,5 @@
 //! Drawing: `draw(frame, &App)` lays out the title bar, the body (list or article), the status
-//! and hint bars and the help overlay. Read-only over the app; styles live in `theme`.
+//! and hint bars (or the search line) and the help overlay. Read-only over the app; styles live in `theme`.
 
 mod article;
 mod bars;
@@ -7,6 +7,7 @@ mod feeds;
 mod help;
 mod links;
 mod list;
+pub mod search;
 pub mod theme;
 
 use ratatui::Frame;
@@ -57,7 +58,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => browse(frame, app, &theme, parts.body),
     }
     bars::status(frame, app, &theme, parts.status);
-    bars::hint(frame, app, &theme, parts.hint);
+    if !search::line(frame, app, &theme, parts.hint) {
+        bars::hint(frame, app, &theme, parts.hint);
+    }
     if app.help {
         help::draw(frame, app, &theme, full);
     }

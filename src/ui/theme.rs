@@ -72,6 +72,8 @@ fn dark(element: Element) -> Style {
         Element::Help => on(Color::White, Color::Black),
         Element::HelpKey => fg(Color::Yellow).add_modifier(M::BOLD),
         Element::HelpSection => fg(Color::Cyan).add_modifier(M::BOLD),
+        Element::SearchHit => on(Color::Black, Color::Yellow).add_modifier(M::BOLD),
+        Element::SearchLine => on(Color::White, Color::Black),
     }
 }
 
@@ -96,6 +98,8 @@ fn light(element: Element) -> Style {
         Element::Error => on(Color::White, Color::Red).add_modifier(M::BOLD),
         Element::Help => on(Color::Black, Color::White),
         Element::HelpSection => fg(Color::Magenta).add_modifier(M::BOLD),
+        Element::SearchHit => on(Color::Black, Color::LightYellow).add_modifier(M::BOLD),
+        Element::SearchLine => on(Color::Black, Color::White),
     }
 }
 
@@ -112,7 +116,9 @@ fn mono(element: Element) -> Style {
         | Element::ArticleTitle
         | Element::LinkNumbers
         | Element::HelpKey
-        | Element::Message => with(M::BOLD),
+        | Element::Message
+        | Element::SearchLine => with(M::BOLD),
+        Element::SearchHit => with(M::BOLD | M::UNDERLINED),
         Element::ArticleMeta => with(M::ITALIC),
         Element::ArticleLink => with(M::UNDERLINED),
         Element::Time | Element::Read | Element::Body | Element::Hint | Element::Help => {
@@ -147,6 +153,9 @@ mod tests {
                 .contains(Modifier::BOLD)
         );
         assert_ne!(theme.of(Element::Unread), theme.of(Element::Read));
+        // A search hit still shows without colour, also inside a bold unread title.
+        let hit = theme.of(Element::SearchHit).add_modifier;
+        assert!(hit.contains(Modifier::UNDERLINED | Modifier::BOLD));
     }
 
     #[test]

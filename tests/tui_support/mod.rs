@@ -127,6 +127,7 @@ impl Fake {
         (self.rows.iter())
             .filter(|h| !query.unread_only || !h.read)
             .filter(|h| !query.starred || h.starred)
+            .filter(|h| Self::found(query, h))
             .cloned()
             .collect()
     }
@@ -166,6 +167,22 @@ impl Fake {
         self.send(app, Action::Intent(intent));
     }
 
+    /// True when the row's title has every word a search asks for (the real cache also looks
+    /// at the text, and leaves out the `-words`); no search: every row.
+    fn found(query: &ListQuery, h: &Headline) -> bool {
+        let Some(search) = &query.search else {
+            return true;
+        };
+        let q = chmon::search::Query::parse(&search.text, search.prefix);
+        q.must.iter().all(|c| {
+            let one = chmon::search::Query {
+                must: vec![c.clone()],
+                not: Vec::new(),
+            };
+            !chmon::search::hits(&h.title, &one).is_empty()
+        })
+    }
+
     fn answer(&mut self, effect: &Effect) -> Option<Action> {
         let Effect::Store(job) = effect else {
             return None;
@@ -187,6 +204,7 @@ impl Fake {
                     counts: self.counts_of(&query),
                 }))
             }
+            StoreJob::IndexSearch => Some(Action::SearchIndexed),
             StoreJob::Locate { query, article_id } => Some(Action::Located {
                 position: self.rows_of(&query).iter().position(|h| h.id == article_id),
                 counts: self.counts_of(&query),

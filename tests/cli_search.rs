@@ -1,0 +1,105 @@
+//! End-to-end tests of `chmon search` over the fixture archive (a local feed file, no
+//! network): the same output shapes as `list`, `--limit`, `--json`, Ukrainian word forms, and
+//! a query with no words refused.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const ARCHIVE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/search/archive.xml"
+);
+
+fn chmon(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chmon"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--feed", ARCHIVE])
+        .args(args)
+        .env("TZ", "Europe/Kyiv")
+        .env("XDG_CONFIG_HOME", data.join("no-config"))
+        .output()
+        .expect("run chmon")
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "chmon failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn refreshed() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    stdout(&chmon(dir.path(), &["refresh"]));
+    dir
+}
+
+#[test]
+fn search_prints_what_list_prints_for_the_articles_found() {
+    let dir = refreshed();
+    let found = stdout(&chmon(dir.path(), &["search", "уряд -рада"]));
+    let list = stdout(&chmon(dir.path(), &["list"]));
+    let lines: Vec<&str> = found.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "2025-12-04 12:00  Урядник XIX століття: архівна знахідка в музеї",
+            "2025-12-03 11:00  Голова ОВА: допомога від урядів країн-партнерів надходить",
+            "2025-12-02 10:00  Урядові делегації зустрілися в Чернігові",
+            "2025-12-01 09:00  Уряд ухвалив нову програму для громад Чернігівщини",
+        ]
+    );
+    for line in &lines {
+        assert!(list.lines().any(|l| l == *line), "{line} as list prints it");
+    }
+    let two = stdout(&chmon(dir.path(), &["search", "Чернігові", "--limit", "2"]));
+    assert_eq!(two.lines().count(), 2);
+    assert!(two.starts_with("2025-12-19 17:00  Вакцинація від COVID у Чернігові"));
+}
+
+#[test]
+fn search_json_has_the_fields_of_list_json() {
+    let dir = refreshed();
+    let found: serde_json::Value = serde_json::from_str(&stdout(&chmon(
+        dir.path(),
+        &["search", "п'ятниця", "--json"],
+    )))
+    .unwrap();
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&chmon(
+        dir.path(),
+        &["list", "--json", "--limit", "1"],
+    )))
+    .unwrap();
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        v[0].as_object().unwrap().keys().cloned().collect()
+    };
+    assert_eq!(keys(&found), keys(&listed));
+    let titles: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    assert!(titles.iter().any(|t| t.contains("за п’ятницю")));
+    assert!(titles.iter().any(|t| t.contains("героїв")), "ʼ in the body");
+}
+
+#[test]
+fn a_query_with_no_words_is_refused_and_nothing_found_is_empty() {
+    let dir = refreshed();
+    let out = chmon(dir.path(), &["search", " «» - "]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no words"), "{err}");
+    assert_eq!(stdout(&chmon(dir.path(), &["search", "вишиванка"])), "");
+    assert_eq!(
+        stdout(&chmon(dir.path(), &["search", "вишиванка", "--json"])).trim(),
+        "[]"
+    );
+}
