@@ -180,6 +180,7 @@ fn the_list_queries_the_code_runs_walk_their_indexes() {
                 scope: scope.clone(),
                 unread_only,
                 starred,
+                search: None,
             };
             let rows = store.headlines(&query, 2, 10).unwrap();
             store.counts(&query).unwrap();
