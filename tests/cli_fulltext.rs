@@ -7,30 +7,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
 
-use common::{Route, TestServer, fixture};
-
-fn chmon(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chmon"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("TZ", "Europe/Kyiv")
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .env_remove("ALL_PROXY")
-        .output()
-        .expect("run chmon")
-}
-
-fn ok_stdout(out: &Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "chmon failed: {err}");
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
+use common::{Route, TestServer, chmon, fixture, ok};
 
 /// An RSS feed with one teaser item linking to `link`.
 fn teaser_feed(link: &str) -> String {
@@ -57,10 +37,10 @@ fn show_full_fetches_stores_and_show_prints_it_offline() {
     );
     let dir = tempfile::tempdir().unwrap();
     let feed = server.url("/feed.xml");
-    ok_stdout(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
-    let before = ok_stdout(&chmon(dir.path(), &["--feed", &feed, "show", "1"]));
+    ok(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
+    let before = ok(&chmon(dir.path(), &["--feed", &feed, "show", "1"]));
     assert!(!before.contains(FROM_PAGE), "{before}");
-    let full = ok_stdout(&chmon(
+    let full = ok(&chmon(
         dir.path(),
         &["--feed", &feed, "show", "1", "--full"],
     ));
@@ -68,7 +48,7 @@ fn show_full_fetches_stores_and_show_prints_it_offline() {
     assert!(full.contains(FROM_PAGE), "{full}");
     assert!(!full.contains("Читати далі"), "{full}");
     drop(server);
-    let offline = ok_stdout(&chmon(dir.path(), &["--feed", &feed, "show", "1"]));
+    let offline = ok(&chmon(dir.path(), &["--feed", &feed, "show", "1"]));
     assert_eq!(offline, full);
 }
 
@@ -83,13 +63,13 @@ fn show_full_sends_the_stored_validators_and_keeps_the_page_on_304() {
     );
     let dir = tempfile::tempdir().unwrap();
     let feed = server.url("/feed.xml");
-    ok_stdout(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
-    let first = ok_stdout(&chmon(
+    ok(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
+    let first = ok(&chmon(
         dir.path(),
         &["--feed", &feed, "show", "1", "--full"],
     ));
     server.route("/news/2", Route::status(304));
-    let second = ok_stdout(&chmon(
+    let second = ok(&chmon(
         dir.path(),
         &["--feed", &feed, "show", "1", "--full"],
     ));
@@ -113,8 +93,8 @@ fn a_cp1251_page_without_a_declared_charset_is_read_right() {
     server.route("/news/3", Route::ok(bytes.into_owned()));
     let dir = tempfile::tempdir().unwrap();
     let feed = server.url("/feed.xml");
-    ok_stdout(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
-    let full = ok_stdout(&chmon(
+    ok(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
+    let full = ok(&chmon(
         dir.path(),
         &["--feed", &feed, "show", "1", "--full"],
     ));
@@ -129,13 +109,13 @@ fn a_missing_or_slow_page_is_a_one_line_error_and_the_teaser_stays() {
     server.route("/news/4", Route::status(404));
     let dir = tempfile::tempdir().unwrap();
     let feed = server.url("/feed.xml");
-    ok_stdout(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
+    ok(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
     let out = chmon(dir.path(), &["--feed", &feed, "show", "1", "--full"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("404"), "{err}");
-    let after = ok_stdout(&chmon(dir.path(), &["--feed", &feed, "show", "1"]));
+    let after = ok(&chmon(dir.path(), &["--feed", &feed, "show", "1"]));
     assert!(after.contains("Читати далі"), "{after}");
 }
 
@@ -169,7 +149,7 @@ fn hostile_pages_end_in_a_one_line_error_or_a_bounded_story() {
             .trickle(Duration::from_millis(200)),
     );
     let config = "timeout_secs = 1\nmax_feed_mb = 1\n";
-    ok_stdout(&chmon_with(
+    ok(&chmon_with(
         dir.path(),
         config,
         &["--feed", &feed, "refresh"],
@@ -203,7 +183,7 @@ fn hostile_pages_end_in_a_one_line_error_or_a_bounded_story() {
         "<div>".repeat(50_000)
     );
     server.route("/slow", Route::ok(deep));
-    let full = ok_stdout(&chmon_with(
+    let full = ok(&chmon_with(
         dir.path(),
         config,
         &["--feed", &feed, "show", "1", "--full"],

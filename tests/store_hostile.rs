@@ -9,30 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use common::{Route, TestServer, fixture};
-
-fn chmon(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chmon"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("TZ", "Europe/Kyiv")
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .env_remove("ALL_PROXY")
-        .output()
-        .expect("run chmon")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "chmon failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
+use common::{Route, TestServer, chmon, fixture, ok};
 
 fn cache(data: &Path) -> PathBuf {
     data.join("cache.sqlite3")

@@ -17,9 +17,15 @@
 //!   with query); `Recorded::header(name)` is case-insensitive.
 //! - `server.max_in_flight()` → the most requests it was answering at one time.
 //! - `fixture(name)` reads `tests/fixtures/<name>` as bytes.
+//! - `chmon(data, args)` runs the binary on a data dir of the test's own; `ok(&out)` is the
+//!   standard output of a run that must have succeeded (see `run.rs`).
 //!
 //! Every response carries `Connection: close`; one request per connection.
 #![allow(dead_code)]
+
+mod run;
+#[allow(unused_imports)] // not every test crate runs the binary
+pub use run::{chmon, ok};
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
