@@ -2,8 +2,8 @@
 //! stored first by `chmon refresh` (which leaves the search index to the reader, so the reader
 //! indexes it in the background at start). `/`, a word typed in another form than the titles
 //! have it, the results with the word highlighted, Enter to keep them, Enter to open a match,
-//! Esc back to the results and Esc to the full list, `q`. (Following a link from the article is
-//! the nav branch's step.) Skipped (with a note) when tmux is missing, except under CI=true.
+//! following its link by number (a recording $BROWSER), Esc back to the results and Esc to the
+//! full list, `q`. Skipped (with a note) when tmux is missing, except under CI=true.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
@@ -11,7 +11,7 @@ mod tmux_support;
 
 use std::process::Command;
 
-use tmux_support::{Tmux, available, binary, exited_cleanly};
+use tmux_support::{Tmux, available, binary, exited_cleanly, recording_browser};
 
 #[test]
 fn search_then_open_a_match_in_a_real_terminal() {
@@ -47,7 +47,14 @@ fn search_then_open_a_match_in_a_real_terminal() {
 
     let mut reader_args = args.to_vec();
     reader_args.push("--no-refresh");
-    let tmux = Tmux::start("search", (100, 30), &reader_args, &[], dir.path());
+    let (browser, opened) = recording_browser(dir.path());
+    let tmux = Tmux::start(
+        "search",
+        (100, 30),
+        &reader_args,
+        &[("BROWSER", &browser)],
+        dir.path(),
+    );
     tmux.wait_for("the headlines", |s| s.contains("Прогноз погоди на вихідні"));
 
     tmux.keys(&["/"]);
@@ -72,9 +79,13 @@ fn search_then_open_a_match_in_a_real_terminal() {
     tmux.keys(&["Enter"]);
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("the newest match opened", |s| {
-        s.contains("Щеплення роблять у поліклініках.")
+        s.contains("Щеплення роблять у поліклініках")
     });
     assert!(screen.contains("Вакцинація від COVID"), "{screen}");
+    // Follow the article's link by its number.
+    assert!(screen.contains("МОЗ[1]"), "{screen}");
+    tmux.keys(&["1"]);
+    tmux.wait_for("the browser", |s| s.contains("відкрито в браузері"));
 
     tmux.keys(&["Escape"]);
     tmux.wait_for("back to the results", |s| {
@@ -86,4 +97,9 @@ fn search_then_open_a_match_in_a_real_terminal() {
     });
     tmux.keys(&["q"]);
     exited_cleanly(&tmux, "0");
+    let opened = std::fs::read_to_string(&opened).unwrap();
+    assert!(
+        opened.contains("https://moz.gov.ua/vaktsynatsiia"),
+        "{opened}"
+    );
 }
