@@ -5,34 +5,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-use common::{Route, TestServer, fixture};
-
-/// Runs the binary with a private config dir and Kyiv time.
-fn chmon(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chmon"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("TZ", "Europe/Kyiv")
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .env_remove("ALL_PROXY")
-        .output()
-        .expect("run chmon")
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "chmon failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
+use common::{Route, TestServer, chmon, fixture, ok};
 
 fn agency_route() -> Route {
     Route::ok(fixture("cli/agency-1251-nodecl.xml"))
@@ -42,7 +15,7 @@ fn agency_route() -> Route {
 #[test]
 fn demo_lists_its_headlines_with_no_network() {
     let dir = tempfile::tempdir().unwrap();
-    let out = stdout(&chmon(dir.path(), &["--demo", "list"]));
+    let out = ok(&chmon(dir.path(), &["--demo", "list"]));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 34, "{out}");
     assert!(
@@ -67,9 +40,9 @@ fn header_only_windows_1251_feed_refreshes_and_lists_in_kyiv_time() {
     server.route("/feed.xml", agency_route().header("ETag", "\"v1\""));
     let dir = tempfile::tempdir().unwrap();
     let url = server.url("/feed.xml");
-    let out = stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
+    let out = ok(&chmon(dir.path(), &["--feed", &url, "refresh"]));
     assert_eq!(out, "4 new, 0 updated, 4 total\n");
-    let list = stdout(&chmon(dir.path(), &["--feed", &url, "list"]));
+    let list = ok(&chmon(dir.path(), &["--feed", &url, "list"]));
     let first = list.lines().next().unwrap();
     assert_eq!(
         first,
@@ -80,7 +53,7 @@ fn header_only_windows_1251_feed_refreshes_and_lists_in_kyiv_time() {
         "{list}"
     );
     // The second refresh is conditional and the server's 304 changes nothing.
-    let again = stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
+    let again = ok(&chmon(dir.path(), &["--feed", &url, "refresh"]));
     assert_eq!(again, "0 new, 0 updated, 4 total\n");
     let requests = server.requests();
     assert_eq!(requests.len(), 2);
@@ -95,20 +68,20 @@ fn the_same_article_over_https_www_is_stored_once() {
     server.route("/feed.xml", agency_route());
     let dir = tempfile::tempdir().unwrap();
     let url = server.url("/feed.xml");
-    stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
+    ok(&chmon(dir.path(), &["--feed", &url, "refresh"]));
     server.route(
         "/feed.xml",
         Route::ok(fixture("cli/agency-www.xml")).header("Content-Type", "text/xml"),
     );
-    let out = stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
+    let out = ok(&chmon(dir.path(), &["--feed", &url, "refresh"]));
     assert_eq!(out, "1 new, 0 updated, 5 total\n");
     // A summer (+0300) date in Kyiv time and in UTC.
-    let kyiv = stdout(&chmon(dir.path(), &["--feed", &url, "list"]));
+    let kyiv = ok(&chmon(dir.path(), &["--feed", &url, "list"]));
     assert!(
         kyiv.contains("2026-08-15 21:10  Літній фестиваль"),
         "{kyiv}"
     );
-    let utc = stdout(&chmon(
+    let utc = ok(&chmon(
         dir.path(),
         &["--feed", &url, "--timezone", "UTC", "list"],
     ));
@@ -121,8 +94,8 @@ fn json_ids_and_positions_open_the_same_article() {
     server.route("/feed.xml", agency_route());
     let dir = tempfile::tempdir().unwrap();
     let url = server.url("/feed.xml");
-    stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
-    let json = stdout(&chmon(
+    ok(&chmon(dir.path(), &["--feed", &url, "refresh"]));
+    let json = ok(&chmon(
         dir.path(),
         &["--feed", &url, "list", "--json", "--limit", "2"],
     ));
@@ -136,8 +109,8 @@ fn json_ids_and_positions_open_the_same_article() {
     assert_eq!(first["category"], "Общество");
     assert_eq!(first["read"], false);
     let id = first["id"].as_str().unwrap();
-    let by_id = stdout(&chmon(dir.path(), &["--feed", &url, "show", id]));
-    let by_pos = stdout(&chmon(
+    let by_id = ok(&chmon(dir.path(), &["--feed", &url, "show", id]));
+    let by_pos = ok(&chmon(
         dir.path(),
         &["--feed", &url, "show", "1", "--width", "60"],
     ));
@@ -166,11 +139,11 @@ fn escape_sequences_from_the_feed_never_reach_stdout() {
     server.route("/feed.xml", Route::ok(fixture("cli/escapes.xml")));
     let dir = tempfile::tempdir().unwrap();
     let url = server.url("/feed.xml");
-    stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
+    ok(&chmon(dir.path(), &["--feed", &url, "refresh"]));
     for args in [&["list"][..], &["list", "--json"], &["show", "1"]] {
         let mut full = vec!["--feed", url.as_str()];
         full.extend_from_slice(args);
-        let out = stdout(&chmon(dir.path(), &full));
+        let out = ok(&chmon(dir.path(), &full));
         assert!(out.contains("червоний"), "{out}");
         for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
             assert!(!out.contains(bad), "{bad:?} in {args:?}: {out:?}");
@@ -184,14 +157,14 @@ fn a_failed_refresh_is_one_line_and_keeps_the_cache() {
     server.route("/feed.xml", agency_route());
     let dir = tempfile::tempdir().unwrap();
     let url = server.url("/feed.xml");
-    stdout(&chmon(dir.path(), &["--feed", &url, "refresh"]));
+    ok(&chmon(dir.path(), &["--feed", &url, "refresh"]));
     server.route("/feed.xml", Route::status(500));
     let out = chmon(dir.path(), &["--feed", &url, "refresh"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains(&url) && err.contains("500"), "{err}");
-    let list = stdout(&chmon(dir.path(), &["--feed", &url, "list"]));
+    let list = ok(&chmon(dir.path(), &["--feed", &url, "list"]));
     assert_eq!(list.lines().count(), 4);
 }
 
@@ -205,10 +178,10 @@ fn a_site_page_leads_to_its_feed_which_is_remembered() {
     let dir = tempfile::tempdir().unwrap();
     let site = server.url("/");
     assert_eq!(
-        stdout(&chmon(dir.path(), &["--feed", &site, "refresh"])),
+        ok(&chmon(dir.path(), &["--feed", &site, "refresh"])),
         "4 new, 0 updated, 4 total\n"
     );
-    stdout(&chmon(dir.path(), &["--feed", &site, "refresh"]));
+    ok(&chmon(dir.path(), &["--feed", &site, "refresh"]));
     let paths: Vec<String> = server.requests().into_iter().map(|r| r.path).collect();
     assert_eq!(paths, ["/", "/rss/main.xml", "/rss/main.xml"]);
 }
@@ -228,7 +201,7 @@ fn a_page_without_a_feed_falls_back_to_news_xml_and_names_what_was_tried() {
     assert!(err.contains(&server.url("/news.xml")), "{err}");
     server.route("/news.xml", agency_route());
     assert_eq!(
-        stdout(&chmon(dir.path(), &["--feed", &site, "refresh"])),
+        ok(&chmon(dir.path(), &["--feed", &site, "refresh"])),
         "4 new, 0 updated, 4 total\n"
     );
 }
@@ -245,7 +218,7 @@ fn a_corrupt_cache_is_moved_aside_not_wiped() {
     .unwrap();
     let url = server.url("/feed.xml");
     let out = chmon(dir.path(), &["--feed", &url, "refresh"]);
-    assert_eq!(stdout(&out), "4 new, 0 updated, 4 total\n");
+    assert_eq!(ok(&out), "4 new, 0 updated, 4 total\n");
     assert!(!out.stderr.is_empty(), "the move is reported");
     let aside: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -264,7 +237,7 @@ fn a_corrupt_cache_is_moved_aside_not_wiped() {
 #[test]
 fn help_documents_the_commands_and_options() {
     let dir = tempfile::tempdir().unwrap();
-    let help = stdout(&chmon(dir.path(), &["--help"]));
+    let help = ok(&chmon(dir.path(), &["--help"]));
     for word in [
         "refresh",
         "list",

@@ -7,29 +7,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::{Route, TestServer, fixture};
-
-fn chmon(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chmon"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env("TZ", "Europe/Kyiv")
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .env_remove("HTTP_PROXY")
-        .env_remove("http_proxy")
-        .env_remove("ALL_PROXY")
-        .output()
-        .expect("run chmon")
-}
-
-fn ok_stdout(out: &Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "chmon failed: {err}");
-    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
-}
+use common::{Route, TestServer, chmon, fixture, ok};
 
 fn failure_line(out: &Output) -> String {
     assert_eq!(out.status.code(), Some(1));
@@ -49,7 +29,7 @@ fn a_fetched_page_prints_title_text_and_resolved_links() {
     );
     let data = tempfile::tempdir().unwrap();
     let url = server.url("/environment/swifts");
-    let text = ok_stdout(&chmon(
+    let text = ok(&chmon(
         data.path(),
         &["--lang", "en", "extract", &url, "--width", "60"],
     ));
@@ -81,7 +61,7 @@ fn a_saved_agency_page_uses_the_site_rule() {
     let data = tempfile::tempdir().unwrap();
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/extract/pages/agency_short.html");
-    let text = ok_stdout(&chmon(data.path(), &["extract", file.to_str().unwrap()]));
+    let text = ok(&chmon(data.path(), &["extract", file.to_str().unwrap()]));
     assert!(
         text.starts_with("На Шевченка тимчасово перекриють рух\n2024-01-17 07:45 · Агенцiя\n\n"),
         "{text}"
