@@ -4,8 +4,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::ok;
 
 const ARCHIVE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -13,37 +17,20 @@ const ARCHIVE: &str = concat!(
 );
 
 fn chmon(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chmon"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(["--feed", ARCHIVE])
-        .args(args)
-        .env("TZ", "Europe/Kyiv")
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .output()
-        .expect("run chmon")
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "chmon failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
+    common::chmon(data, &[&["--feed", ARCHIVE], args].concat())
 }
 
 fn refreshed() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    stdout(&chmon(dir.path(), &["refresh"]));
+    ok(&chmon(dir.path(), &["refresh"]));
     dir
 }
 
 #[test]
 fn search_prints_what_list_prints_for_the_articles_found() {
     let dir = refreshed();
-    let found = stdout(&chmon(dir.path(), &["search", "уряд -рада"]));
-    let list = stdout(&chmon(dir.path(), &["list"]));
+    let found = ok(&chmon(dir.path(), &["search", "уряд -рада"]));
+    let list = ok(&chmon(dir.path(), &["list"]));
     let lines: Vec<&str> = found.lines().collect();
     assert_eq!(
         lines,
@@ -57,7 +44,7 @@ fn search_prints_what_list_prints_for_the_articles_found() {
     for line in &lines {
         assert!(list.lines().any(|l| l == *line), "{line} as list prints it");
     }
-    let two = stdout(&chmon(dir.path(), &["search", "Чернігові", "--limit", "2"]));
+    let two = ok(&chmon(dir.path(), &["search", "Чернігові", "--limit", "2"]));
     assert_eq!(two.lines().count(), 2);
     assert!(two.starts_with("2025-12-19 17:00  Вакцинація від COVID у Чернігові"));
 }
@@ -65,16 +52,10 @@ fn search_prints_what_list_prints_for_the_articles_found() {
 #[test]
 fn search_json_has_the_fields_of_list_json() {
     let dir = refreshed();
-    let found: serde_json::Value = serde_json::from_str(&stdout(&chmon(
-        dir.path(),
-        &["search", "п'ятниця", "--json"],
-    )))
-    .unwrap();
-    let listed: serde_json::Value = serde_json::from_str(&stdout(&chmon(
-        dir.path(),
-        &["list", "--json", "--limit", "1"],
-    )))
-    .unwrap();
+    let found: serde_json::Value =
+        serde_json::from_str(&ok(&chmon(dir.path(), &["search", "п'ятниця", "--json"]))).unwrap();
+    let listed: serde_json::Value =
+        serde_json::from_str(&ok(&chmon(dir.path(), &["list", "--json", "--limit", "1"]))).unwrap();
     let keys = |v: &serde_json::Value| -> Vec<String> {
         v[0].as_object().unwrap().keys().cloned().collect()
     };
@@ -97,9 +78,9 @@ fn a_query_with_no_words_is_refused_and_nothing_found_is_empty() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no words"), "{err}");
-    assert_eq!(stdout(&chmon(dir.path(), &["search", "вишиванка"])), "");
+    assert_eq!(ok(&chmon(dir.path(), &["search", "вишиванка"])), "");
     assert_eq!(
-        stdout(&chmon(dir.path(), &["search", "вишиванка", "--json"])).trim(),
+        ok(&chmon(dir.path(), &["search", "вишиванка", "--json"])).trim(),
         "[]"
     );
 }

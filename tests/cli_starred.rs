@@ -4,32 +4,19 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::ok;
 
 use chmon::model::{ListQuery, Scope};
 use chmon::store::Store;
 
 fn chmon(data: &Path, feed: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chmon"))
-        .arg("--data-dir")
-        .arg(data)
-        .arg("--feed")
-        .arg(feed)
-        .args(args)
-        .env("TZ", "Europe/Kyiv")
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .output()
-        .expect("run chmon")
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
+    let feed = feed.to_str().unwrap();
+    common::chmon(data, &[&["--feed", feed], args].concat())
 }
 
 #[test]
@@ -44,14 +31,11 @@ fn list_starred_lists_only_the_starred_in_the_shape_of_list() {
         &feed,
     )
     .unwrap();
-    stdout(&chmon(dir.path(), &feed, &["refresh"]));
-    let all = stdout(&chmon(dir.path(), &feed, &["list"]));
+    ok(&chmon(dir.path(), &feed, &["refresh"]));
+    let all = ok(&chmon(dir.path(), &feed, &["list"]));
     let lines: Vec<&str> = all.lines().collect();
     assert_eq!(lines.len(), 4, "{all}");
-    assert_eq!(
-        stdout(&chmon(dir.path(), &feed, &["list", "--starred"])),
-        ""
-    );
+    assert_eq!(ok(&chmon(dir.path(), &feed, &["list", "--starred"])), "");
     {
         let mut store = Store::open(&dir.path().join("cache.sqlite3")).unwrap();
         let id = store.feed(feed.to_str().unwrap()).unwrap().id;
@@ -62,22 +46,22 @@ fn list_starred_lists_only_the_starred_in_the_shape_of_list() {
         store.set_starred(rows[1].id, true).unwrap();
         store.set_starred(rows[3].id, true).unwrap();
     }
-    let starred = stdout(&chmon(dir.path(), &feed, &["list", "--starred"]));
+    let starred = ok(&chmon(dir.path(), &feed, &["list", "--starred"]));
     assert_eq!(starred, format!("{}\n{}\n", lines[1], lines[3]));
-    let one = stdout(&chmon(
+    let one = ok(&chmon(
         dir.path(),
         &feed,
         &["list", "--starred", "--limit", "1"],
     ));
     assert_eq!(one, format!("{}\n", lines[1]));
-    let json: serde_json::Value = serde_json::from_str(&stdout(&chmon(
+    let json: serde_json::Value = serde_json::from_str(&ok(&chmon(
         dir.path(),
         &feed,
         &["list", "--starred", "--json"],
     )))
     .unwrap();
     let all_json: serde_json::Value =
-        serde_json::from_str(&stdout(&chmon(dir.path(), &feed, &["list", "--json"]))).unwrap();
+        serde_json::from_str(&ok(&chmon(dir.path(), &feed, &["list", "--json"]))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 2);
     assert_eq!(json[0], all_json[1], "the same object as list gives");
     assert_eq!(json[1], all_json[3]);
