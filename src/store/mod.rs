@@ -8,6 +8,7 @@ mod articles;
 mod codec;
 mod feed_list;
 mod feeds;
+mod found;
 mod lists;
 mod open;
 mod pages;
