@@ -83,7 +83,7 @@ pub(super) fn set_starred(
 }
 
 /// The unread articles of the list the query shows (of what its search finds, if any).
-fn unread_ids(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Vec<i64>> {
+pub(super) fn unread_ids(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Vec<i64>> {
     if let Some(search) = found::active(query.search.as_ref()) {
         return found::unread_ids(conn, query, search);
     }
