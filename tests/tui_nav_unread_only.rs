@@ -1,8 +1,8 @@
 //! The unread-only list while articles in it are read (`update` with the fake cache): the read
 //! ones stay in the loaded window but leave the cache's list, so a later window, a next unread
 //! found by the cache and a refresh's relocation count positions without them. Every jump must
-//! still land on the right article: the selection and the article opened are checked at each
-//! step, through windows loaded on the way and past the first one.
+//! still land on the right article: the selection, the article opened and the title bar's
+//! unread count are checked at each step, through windows loaded on the way and past the first.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
@@ -60,6 +60,10 @@ fn n_in_the_article_view_opens_each_unread_in_turn() {
             selected_id(&app)
         );
         opened.push(id);
+        // The title bar's count is the cache's at every step (the read mark goes before the
+        // window that brings the counts).
+        let cache = fake.counts_of(&app.list.query).unread;
+        assert_eq!(app.list.counts.unread, cache, "{id}: the title bar's count");
     }
     assert_eq!(opened, expected());
     assert!(
