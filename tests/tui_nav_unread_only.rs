@@ -153,3 +153,49 @@ fn a_refresh_keeps_the_selected_article_after_reads() {
     // where it was, on the next one.
     assert_eq!(selected_id(&app), Some(11));
 }
+
+/// Rows that come read in the unread-only list (marks the cache keeps while the file is locked
+/// are shown on the rows before they are written) are still in the cache's list: they shift no
+/// position, and a window that brings them is taken as it is, not asked for again and again.
+#[test]
+fn rows_that_come_read_shift_nothing() {
+    let (mut app, fake) = unread_only();
+    let mut rows = fake.rows_of(&app.list.query);
+    rows.iter_mut().for_each(|h| h.read = true);
+    // The cache's answer, every row read (as kept marks show them).
+    let answer = |effect: &Effect| -> Option<Action> {
+        let Effect::Store(StoreJob::LoadHeadlines {
+            seq, offset, limit, ..
+        }) = effect
+        else {
+            return None;
+        };
+        let end = (offset + limit).min(rows.len());
+        Some(Action::HeadlinesLoaded(HeadlineWindow {
+            seq: *seq,
+            offset: *offset,
+            rows: rows[*offset..end].to_vec(),
+            counts: chmon::model::Counts {
+                total: rows.len(),
+                unread: 0,
+            },
+        }))
+    };
+    let mut asked = 0;
+    let mut before = app.list.selected;
+    for _ in 0..4 {
+        let mut effects = update(&mut app, Action::Intent(Intent::PageDown));
+        let mut rounds = 0;
+        while let Some(window) = effects.iter().find_map(answer) {
+            asked += 1;
+            rounds += 1;
+            assert!(rounds < 3, "the same window asked for again and again");
+            effects = update(&mut app, window);
+        }
+        let sel = app.list.selected;
+        assert!(sel > before, "a page down went back from {before} to {sel}");
+        assert_eq!(selected_id(&app), Some(rows[sel].id), "row {sel}");
+        before = sel;
+    }
+    assert!(asked >= 2, "windows were asked for: {asked}");
+}

@@ -33,6 +33,9 @@ pub struct ListState {
     seq: u64,
     /// The request in flight: (seq, offset, limit).
     pending: Option<(u64, usize, usize)>,
+    /// Articles marked read here since the window came (the cache's unread-only list no longer
+    /// has them; a row that came read, a mark not written yet, still is in it).
+    read_here: Vec<i64>,
 }
 
 impl ListState {
@@ -157,6 +160,7 @@ impl ListState {
         let top = self.top - self.gone_before(self.top);
         (self.selected, self.top) = (selected, top);
         self.pending = None;
+        self.read_here.clear();
         self.offset = window.offset;
         self.rows = window.rows;
         self.counts = window.counts;
@@ -190,14 +194,15 @@ impl ListState {
         }
     }
 
-    /// Loaded rows before `pos` that the cache's list no longer has: read since they were
+    /// Loaded rows before `pos` that the cache's list no longer has: read here since they were
     /// loaded, in a list of only the unread (they stay on screen until the next window).
     fn gone_before(&self, pos: usize) -> usize {
         if !self.query.unread_only {
             return 0;
         }
         let end = pos.saturating_sub(self.offset).min(self.rows.len());
-        self.rows[..end].iter().filter(|h| h.read).count()
+        let gone = |h: &&Headline| h.read && self.read_here.contains(&h.id);
+        self.rows[..end].iter().filter(gone).count()
     }
 
     /// Forgets the loaded rows (they count positions differently from the cache now); the
@@ -225,7 +230,10 @@ impl ListState {
             return;
         }
         row.read = read;
+        let id = row.id;
+        self.read_here.retain(|&here| here != id);
         if read {
+            self.read_here.push(id);
             self.counts.unread = self.counts.unread.saturating_sub(1);
         } else {
             self.counts.unread += 1;
