@@ -1,14 +1,12 @@
-//! Search in the cache: indexing the dirty articles in batches (their title, lead and body as
-//! terms, see `crate::search`), and a list's rows and counts when its query has a search
-//! (newest first, or by the index's bm25 rank). Works on a connection handed in by `Store`;
-//! must not open files or change the schema.
+//! The search index of the cache: indexing the dirty articles in batches (their title, lead
+//! and body as terms, see `crate::search`). What a search finds is `found`'s. Works on a
+//! connection handed in by `Store`; must not open files or change the schema.
 
 use rusqlite::{Connection, TransactionBehavior, params};
 
 use super::codec;
-use super::lists::{clamp, feed_column, headline_row, to_count};
-use crate::model::{Counts, Headline, Search};
-use crate::search::{Query, Stems, index_terms_with, markup};
+use super::lists::{clamp, to_count};
+use crate::search::{Stems, index_terms_with, markup};
 
 /// The terms of one article for its two columns.
 fn article_terms(
@@ -95,101 +93,4 @@ pub(super) fn unindexed(conn: &Connection) -> rusqlite::Result<usize> {
     )?
     .query_row([], |r| r.get(0))
     .map(to_count)
-}
-
-/// The MATCH expressions of a search: what must be there, else what must not (the caller
-/// has checked with [`active`] that the search asks for something).
-fn expressions(search: &Search) -> (Option<String>, Option<String>) {
-    let q = Query::parse(&search.text, search.prefix);
-    match q.expression() {
-        Some(all) => (Some(all), None),
-        None => (None, q.not_expression()),
-    }
-}
-
-/// The search of a query, when it asks for anything (an empty one lists everything).
-pub(super) fn active(search: Option<&Search>) -> Option<&Search> {
-    search.filter(|s| !Query::parse(&s.text, s.prefix).is_empty())
-}
-
-/// The rows a search finds in list `list`: `FROM … WHERE …` with `?1` the list, `?2` the
-/// expression. The matches are taken once as a set that the list's rows (in time order) are
-/// looked up in: joining the FTS table instead lets SQLite walk the list and run the full-text
-/// query once per row (seconds at 50,000 articles).
-fn source(must: bool) -> &'static str {
-    if must {
-        "FROM list_items li JOIN articles a ON a.id = li.article_id
-         WHERE li.list_id = ?1 AND li.article_id IN
-             (SELECT rowid FROM search WHERE search MATCH ?2)"
-    } else {
-        "FROM list_items li JOIN articles a ON a.id = li.article_id
-         WHERE li.list_id = ?1 AND li.article_id NOT IN
-             (SELECT rowid FROM search WHERE search MATCH ?2)"
-    }
-}
-
-/// Best first: the full-text query drives (CROSS JOIN keeps it the outer loop), by its rank.
-const BY_RANK: &str = "FROM search s CROSS JOIN list_items li
-    ON li.article_id = s.rowid AND li.list_id = ?1
-    JOIN articles a ON a.id = li.article_id WHERE search MATCH ?2";
-
-/// A window of what the search finds in a list.
-pub(super) fn headlines(
-    conn: &Connection,
-    list: i64,
-    feed: Option<i64>,
-    search: &Search,
-    offset: usize,
-    limit: usize,
-) -> rusqlite::Result<Vec<Headline>> {
-    let (must, not) = expressions(search);
-    let (from, order) = if search.relevance && must.is_some() {
-        (BY_RANK, "ORDER BY s.rank, li.sort_time DESC")
-    } else {
-        (
-            source(must.is_some()),
-            "ORDER BY li.sort_time DESC, li.article_id DESC",
-        )
-    };
-    let sql = format!(
-        "SELECT a.id, a.title, li.sort_time, a.published IS NOT NULL, li.read, a.starred, {}
-         {from} {order} LIMIT ?3 OFFSET ?4",
-        feed_column(feed)
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(
-        params![list, must.or(not), clamp(limit), clamp(offset)],
-        headline_row,
-    )?;
-    rows.collect()
-}
-
-/// How many articles of a list the search finds, and how many of them are unread.
-pub(super) fn counts(conn: &Connection, list: i64, search: &Search) -> rusqlite::Result<Counts> {
-    let (must, not) = expressions(search);
-    let sql = format!(
-        "SELECT count(*), coalesce(sum(li.read = 0), 0) FROM list_items li
-         WHERE li.list_id = ?1 AND li.article_id {} IN
-             (SELECT rowid FROM search WHERE search MATCH ?2)",
-        if must.is_some() { "" } else { "NOT" }
-    );
-    conn.prepare_cached(&sql)?
-        .query_row(params![list, must.or(not)], |r| {
-            Ok(Counts {
-                total: to_count(r.get(0)?),
-                unread: to_count(r.get(1)?),
-            })
-        })
-}
-
-/// Where an article is in the search's order (walks the results: they are few).
-pub(super) fn position_of(
-    conn: &Connection,
-    list: i64,
-    search: &Search,
-    article_id: i64,
-) -> rusqlite::Result<Option<usize>> {
-    let total = counts(conn, list, search)?.total;
-    let rows = headlines(conn, list, Some(0), search, 0, total)?;
-    Ok(rows.iter().position(|h| h.id == article_id))
 }
