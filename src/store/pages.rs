@@ -2,26 +2,13 @@
 //! an article's web page, stored compressed, read offline afterwards. Wraps its queries with
 //! the cache's errors; must not fetch, extract or format anything.
 
-use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
 use rusqlite::{OptionalExtension, params};
 
 use super::codec::{self, Encoder};
 use super::lists::to_time;
 use super::{Store, StoreError};
-
-/// One stored page: the story (sanitised HTML from the extractor) and its fetch's validators.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredPage {
-    pub url: Option<String>,
-    pub fetched: DateTime<Utc>,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-    pub title: Option<String>,
-    pub published: Option<DateTime<Utc>>,
-    pub author: Option<String>,
-    pub html: String,
-}
+pub use crate::model::StoredPage;
 
 impl Store {
     /// Stores (or replaces) the page of an article.
