@@ -132,7 +132,7 @@ pub struct Article {
 
 /// An article's stored web page: the story (sanitised HTML from the extractor), what the page
 /// said of it, and its fetch's validators (for a conditional GET).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredPage {
     pub url: Option<String>,
     pub fetched: DateTime<Utc>,

@@ -3,6 +3,7 @@
 //! writing) is kept and retried, the reads behind it are answered at once, and what they return
 //! already shows the kept writes. Between jobs it indexes for search (see `indexing`). On the way out
 //! it keeps trying for a while before giving up.
+//! Pages to store are kept and retried the same way (see `pages`).
 //! A star and the marks of a whole list (mark all read, its undo) are one statement or one
 //! transaction each: they wait for the lock as reads do (5 s) and are reported if it stays busy.
 
@@ -49,12 +50,15 @@ impl Pending {
 }
 
 mod indexing;
+mod pages;
 
 struct Cache {
     store: Store,
     /// The run's feeds, in the list's order.
     feed_ids: Vec<i64>,
     pending: Vec<Pending>,
+    /// Pages not yet in the file (article id, page).
+    pages: Vec<(i64, crate::model::StoredPage)>,
     next_retry: Instant,
     /// Jobs read ahead (to see whether a headline window is already out of date).
     backlog: VecDeque<StoreJob>,
@@ -77,6 +81,7 @@ pub fn spawn(
         store,
         feed_ids,
         pending: Vec::new(),
+        pages: Vec::new(),
         next_retry: Instant::now(),
         backlog: VecDeque::new(),
         indexing: false,
@@ -94,6 +99,10 @@ impl Cache {
         loop {
             match self.next_job(jobs) {
                 Ok(Some(StoreJob::IndexSearch)) => self.start_indexing(),
+                Ok(Some(StoreJob::SavePage { id, page })) => {
+                    self.keep_page(id, *page);
+                    self.flush();
+                }
                 // A newer window is queued: this one would be dropped by the app anyway.
                 Ok(Some(StoreJob::LoadHeadlines { .. })) if self.superseded(jobs) => {}
                 Ok(Some(job)) => {
@@ -104,7 +113,7 @@ impl Cache {
                 Ok(None) => {}
                 Err(()) => break,
             }
-            if !self.pending.is_empty() && Instant::now() >= self.next_retry {
+            if self.holds_writes() && Instant::now() >= self.next_retry {
                 self.flush();
             }
             self.index_some();
@@ -115,7 +124,8 @@ impl Cache {
     /// Answers one job; false when nobody listens any more.
     fn handle(&mut self, job: StoreJob) -> bool {
         let answer = match job {
-            StoreJob::IndexSearch => return true,
+            StoreJob::IndexSearch | StoreJob::SavePage { .. } => return true,
+            job @ StoreJob::PagesWanted { .. } => self.pages_wanted(job),
             StoreJob::SetRead { id, read } => {
                 self.keep(id, read);
                 self.flush();
@@ -149,6 +159,11 @@ impl Cache {
             } => (self.store.next_unread(&query, article_id, forward))
                 .map(|found| Action::UnreadFound { query, found, open }),
         };
+        self.answer(answer)
+    }
+
+    /// Sends a job's answer (or its error); false when nobody listens any more.
+    fn answer(&self, answer: Result<Action, StoreError>) -> bool {
         let action = answer.unwrap_or_else(|e| {
             self.log.line(&format!("cache: {e}"));
             Action::StoreFailed(e.to_string())
@@ -213,17 +228,6 @@ impl Cache {
         Ok(Action::FeedsLoaded { feeds, counts })
     }
 
-    fn article(&self, id: i64) -> Result<Action, StoreError> {
-        let mut article = self.store.article(id)?;
-        if let (Some(a), Some(p)) = (&mut article, self.pending.iter().find(|p| p.id == id)) {
-            a.read = p.read;
-        }
-        Ok(Action::ArticleLoaded {
-            id,
-            article: article.map(Box::new),
-        })
-    }
-
     /// The stored counts, corrected by the writes still kept.
     fn counts(&self, query: &ListQuery) -> Result<Counts, StoreError> {
         let mut counts = self.store.counts(query)?;
@@ -253,7 +257,13 @@ impl Cache {
         });
     }
 
-    /// Writes the kept marks in order; stops at the first that finds the file busy.
+    /// True while marks or pages wait to be written.
+    fn holds_writes(&self) -> bool {
+        !self.pending.is_empty() || !self.pages.is_empty()
+    }
+
+    /// Writes the kept marks, then the kept pages, in order; stops at the first that finds
+    /// the file busy.
     fn flush(&mut self) {
         let _ = self.store.set_busy_timeout(WRITE_WAIT);
         while let Some((id, read)) = self.pending.first().map(|p| (p.id, p.read)) {
@@ -270,6 +280,9 @@ impl Cache {
             }
             self.pending.remove(0);
         }
+        if self.pending.is_empty() {
+            self.flush_pages();
+        }
         let _ = self.store.set_busy_timeout(READ_WAIT);
         self.next_retry = Instant::now() + RETRY;
     }
@@ -277,15 +290,19 @@ impl Cache {
     /// After the reader has quit: a refresh may still hold the lock for a few seconds.
     fn flush_before_exit(&mut self) {
         let deadline = Instant::now() + EXIT_PATIENCE;
-        while !self.pending.is_empty() && Instant::now() < deadline {
+        while self.holds_writes() && Instant::now() < deadline {
             self.flush();
-            if !self.pending.is_empty() {
+            if self.holds_writes() {
                 std::thread::sleep(RETRY);
             }
         }
         for p in &self.pending {
             self.log
                 .line(&format!("cache: read mark of {} not written (busy)", p.id));
+        }
+        for (id, _) in &self.pages {
+            self.log
+                .line(&format!("cache: page of {id} not written (busy)"));
         }
     }
 }
