@@ -291,7 +291,20 @@ impl Fake {
                 self.pages.insert(id, *page);
                 None
             }
-            StoreJob::PagesWanted { .. } => Some(Action::PagesWanted(Vec::new())),
+            StoreJob::PagesWanted { limit, .. } => {
+                self.effects.push(effect.clone());
+                let wanted = (self.rows.iter())
+                    .filter(|h| !self.pages.contains_key(&h.id))
+                    .take(limit)
+                    .map(|h| chmon::action::PageRequest {
+                        id: h.id,
+                        link: article(h.id).link.unwrap_or_default(),
+                        etag: None,
+                        last_modified: None,
+                    })
+                    .collect();
+                Some(Action::PagesWanted(wanted))
+            }
             StoreJob::SetRead { id, read } => {
                 if let Some(h) = self.rows.iter_mut().find(|h| h.id == id) {
                     h.read = read;
