@@ -276,3 +276,71 @@ fn auto_feeds_are_not_prefetched() {
             .any(|e| matches!(e, Effect::Store(StoreJob::PagesWanted { .. })))
     );
 }
+
+/// The agency's long page as the extractor stores it.
+fn agency_page() -> StoredPage {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/extract/pages/agency_long.html"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let url = "http://monitor.cn.ua/ua/news/1";
+    let page = chmon::extract::Page {
+        bytes: &bytes,
+        content_type: Some("text/html; charset=utf-8"),
+        url: Some(url),
+    };
+    let story = chmon::extract::extract(&page).unwrap();
+    StoredPage {
+        url: Some(url.into()),
+        fetched: now(),
+        etag: None,
+        last_modified: None,
+        title: story.title,
+        published: story.published,
+        author: story.author,
+        html: story.html,
+    }
+}
+
+#[test]
+fn the_article_view_with_a_fetched_agency_page() {
+    let (mut app, mut fake) = app_with(FullText::Auto);
+    fake.key(&mut app, Intent::Open);
+    let page = agency_page();
+    let mut article = tui_support::article(1);
+    article.title = page.title.clone().unwrap();
+    article.published = None;
+    article.author = None;
+    article.body = None;
+    article.lead = Some("Будівля колишнього кінотеатру… Читати далі".into());
+    fake.send(
+        &mut app,
+        Action::ArticleLoaded {
+            id: 1,
+            article: Some(Box::new(article)),
+            page: None,
+            feeds: vec![1],
+        },
+    );
+    assert_eq!(fake.fetches.len(), 1, "{:?}", fake.fetches);
+    assert!(shown(&app).contains("Читати далі"));
+    fake.send(&mut app, arrived(1, page.clone()));
+    let text = shown(&app);
+    assert!(!text.contains("Читати далі"), "{text}");
+    assert!(text.contains("Після обстрілів 2022 року"), "{text}");
+    assert!(!text.contains("Останні новини Чернігівщини"), "{text}");
+    // The page's date and author fill the feed's missing ones.
+    assert!(page.published.is_some() && page.author.is_some());
+    let meta = &app.reader.as_ref().unwrap().doc;
+    let meta: Vec<&str> = (meta.iter())
+        .filter(|l| l.kind == chmon::app::reader::DocKind::Meta)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert!(meta.join(" ").contains("Автор"), "{meta:?}");
+    assert!(!meta.join(" ").contains("без дати"), "{meta:?}");
+    insta::assert_snapshot!(
+        "article_with_agency_page_uk",
+        tui_support::screen::styled(&tui_support::screen::draw(&app))
+    );
+}

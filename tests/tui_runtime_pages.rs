@@ -193,3 +193,52 @@ fn always_feeds_are_prefetched_two_pages_at_a_time() {
     run.join().unwrap();
     assert_eq!(fetched(), 5, "opening fetched nothing more");
 }
+
+fn stored_pages(dir: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(dir.join("cache.sqlite3")).unwrap();
+    conn.query_row("SELECT count(*) FROM pages", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Another connection holds the write lock (as a long refresh does) when the page arrives:
+/// the page is shown, kept, and written once the lock is let go, even after leaving it.
+#[test]
+fn a_page_is_not_lost_while_the_cache_is_locked() {
+    let server = TestServer::start();
+    let link = server.url("/news/1");
+    server.route("/feed.xml", Route::ok(teaser_feed(&[link])));
+    server.route("/news/1", page_route(Duration::ZERO));
+    let dir = tempfile::tempdir().unwrap();
+    let feed = server.url("/feed.xml");
+    let settings = settings(&feed, dir.path(), FullText::Auto);
+    chmon::commands::refresh_quietly(&settings).unwrap();
+    let run = Running::start(settings, false, TestBackend::new(100, 30), no_browser());
+    run.wait_for("the headline", |s| s.contains("Кінотеатр"));
+    let lock = rusqlite::Connection::open(dir.path().join("cache.sqlite3")).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE; UPDATE feeds SET title = title;")
+        .unwrap();
+    run.keys(&["Enter"]);
+    run.wait_for("the full text", |s| s.contains(FROM_PAGE));
+    run.keys(&["Esc"]);
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(stored_pages(dir.path()), 0, "nothing written yet");
+    run.keys(&["Enter"]);
+    run.wait_for("the kept page", |s| s.contains(FROM_PAGE));
+    lock.execute_batch("COMMIT").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while stored_pages(dir.path()) == 0 {
+        assert!(Instant::now() < deadline, "the page was never written");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    run.keys(&["Esc", "q"]);
+    run.join().unwrap();
+    assert_eq!(
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.path == "/news/1")
+            .count(),
+        1,
+        "the kept page was shown again, not fetched again"
+    );
+}
