@@ -129,3 +129,57 @@ pub fn validators(old: Option<&StoredPage>) -> Validators {
         last_modified: p.last_modified.clone(),
     })
 }
+
+/// What a prefetch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Prefetched {
+    pub stored: usize,
+    pub failed: usize,
+}
+
+/// Fetches the pages of `wanted` (article id, link), at most `at_once` at a time, and stores
+/// each as it comes (on the caller's connection). A page that fails is counted and left.
+pub fn prefetch(
+    fetcher: &Fetcher,
+    store: &Store,
+    wanted: &[(i64, String)],
+    at_once: usize,
+) -> Prefetched {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut done = Prefetched::default();
+    std::thread::scope(|scope| {
+        for _ in 0..at_once.clamp(1, wanted.len().max(1)) {
+            let (tx, next) = (tx.clone(), &next);
+            scope.spawn(move || {
+                loop {
+                    let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((id, link)) = wanted.get(at) else {
+                        return;
+                    };
+                    let wanted = Wanted {
+                        link,
+                        title: "",
+                        validators: Validators::default(),
+                    };
+                    if tx.send((*id, fetch(fetcher, &wanted, Utc::now()))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (id, result) in rx {
+            let saved = match result {
+                Ok(Fetch::Page(page)) => store.save_page(id, &page).is_ok(),
+                Ok(Fetch::Unchanged) | Err(_) => false,
+            };
+            if saved {
+                done.stored += 1;
+            } else {
+                done.failed += 1;
+            }
+        }
+    });
+    done
+}
