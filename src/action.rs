@@ -8,7 +8,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::key::KeyPress;
-use crate::model::{Article, Counts, FeedState, FeedSummary, Headline, ListQuery, Scope};
+use crate::model::{
+    Article, Counts, FeedState, FeedSummary, Headline, ListQuery, Scope, StoredPage,
+};
 
 /// Which screen keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,8 @@ pub enum Intent {
     CopyLink,
     /// Save the article as plain text in the download directory.
     SaveArticle,
+    /// Fetch the open article's web page now (again, conditionally, when one is stored).
+    FullText,
     Refresh,
     OpenLink,
     ToggleRead,
@@ -138,11 +142,27 @@ pub enum Action {
         position: Option<usize>,
         counts: Counts,
     },
-    /// `None`: the article is not in the cache (any more).
+    /// `None`: the article is not in the cache (any more). `page`: its stored web page;
+    /// `feeds`: the feeds it is in (whose `full_text` setting applies).
     ArticleLoaded {
         id: i64,
         article: Option<Box<Article>>,
+        page: Option<Box<StoredPage>>,
+        feeds: Vec<i64>,
     },
+    /// The answer to `Effect::FetchPage`: the page extracted (not stored yet), or `None` when
+    /// the server said it has not changed (the stored page stands).
+    PageFetched {
+        id: i64,
+        page: Option<Box<StoredPage>>,
+    },
+    /// `Effect::FetchPage` failed: why (`HTTP 404 Not Found`, a timeout, no article found).
+    PageFailed {
+        id: i64,
+        error: String,
+    },
+    /// The answer to `StoreJob::PagesWanted`: the pages to prefetch.
+    PagesWanted(Vec<PageRequest>),
     /// A cache read or write failed.
     StoreFailed(String),
     /// One feed of a refresh is done (fetched, failed, or not asked because of a
@@ -216,6 +236,9 @@ pub enum Effect {
     Copy(String),
     /// Write an article as text to a new file in the download directory.
     Save(SaveRequest),
+    /// Fetch and extract an article's web page in the background; `PageFetched` or
+    /// `PageFailed` comes back.
+    FetchPage(PageRequest),
     /// Stop the reader (after the cache worker has written what it holds).
     Quit,
 }
@@ -225,6 +248,15 @@ pub enum Effect {
 pub struct SaveRequest {
     pub title: String,
     pub text: String,
+}
+
+/// An article's page to fetch: the article's link and the stored page's validators.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRequest {
+    pub id: i64,
+    pub link: String,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
 }
 
 /// What the cache worker does; reads answer with an `Action`, writes are kept until they land
@@ -266,6 +298,18 @@ pub enum StoreJob {
     SetReadMany {
         ids: Vec<i64>,
         read: bool,
+    },
+    /// Store (or replace) an article's page; kept and retried while a refresh holds the lock.
+    SavePage {
+        id: i64,
+        page: Box<StoredPage>,
+    },
+    /// The articles of these feeds first seen at or after `since` that have no page and a
+    /// link, newest first, at most `limit`: `PagesWanted` answers.
+    PagesWanted {
+        feeds: Vec<i64>,
+        since: DateTime<Utc>,
+        limit: usize,
     },
     /// The next (`forward`) or previous unread article of the list after `article_id`.
     NextUnread {

@@ -15,14 +15,14 @@ use crate::article::ArticleText;
 use crate::config::{ConfigError, Settings};
 use crate::feed::FeedError;
 use crate::feed::fetch::Fetcher;
+use crate::fulltext::{self, FullTextError};
 use crate::model::{Article, ListQuery, Scope, Search};
 use crate::refresh::RefreshError;
-use crate::store::{Listed, Store, StoreError, StoredPage};
+use crate::store::{Listed, Store, StoreError};
 use crate::text::sanitize::{clean_line, clean_text};
 use crate::text::tame::{MAX_TITLE_CHARS, tame_line};
 
 pub mod extract;
-pub mod fulltext;
 pub use refresh_all::{refresh, refresh_quietly};
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +51,8 @@ pub enum CommandError {
     Usage(String),
     #[error("{page}: {cause}")]
     Extract { page: String, cause: String },
+    #[error(transparent)]
+    FullText(#[from] FullTextError),
     /// The refresh stored what it could, but the body was cut off (exit 1).
     #[error(
         "{url}: the feed is truncated: kept its {kept} complete items ({new} new, {updated} updated, {total} total)"
@@ -224,21 +226,9 @@ pub fn show(settings: &Settings, id: &str, width: usize, full: bool) -> Result<(
     };
     emit(&format_article(
         settings,
-        &with_page(article, page),
+        &article.with_page(page.as_ref()),
         width.max(1),
     ))
-}
-
-/// The article as the reader shows it with its stored page: the page's text replaces the
-/// feed's, and the page's date and author fill missing ones.
-pub fn with_page(mut a: Article, page: Option<StoredPage>) -> Article {
-    if let Some(p) = page {
-        a.lead = None;
-        a.body = Some(p.html);
-        a.published = a.published.or(p.published);
-        a.author = a.author.or(p.author);
-    }
-    a
 }
 
 fn by_position(

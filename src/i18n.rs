@@ -4,11 +4,13 @@
 
 mod actions;
 mod nav;
+mod pages;
 
 use chrono::{Datelike, NaiveDate};
 
 pub use actions::ActionText;
 pub use nav::NavStrings;
+pub use pages::PageStrings;
 
 use crate::action::Intent;
 

@@ -13,6 +13,7 @@ pub mod config;
 pub mod demo;
 pub mod extract;
 pub mod feed;
+pub mod fulltext;
 pub mod hash;
 pub mod i18n;
 pub mod key;

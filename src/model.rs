@@ -130,6 +130,20 @@ pub struct Article {
     pub starred: bool,
 }
 
+/// An article's stored web page: the story (sanitised HTML from the extractor), what the page
+/// said of it, and its fetch's validators (for a conditional GET).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPage {
+    pub url: Option<String>,
+    pub fetched: DateTime<Utc>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub author: Option<String>,
+    pub html: String,
+}
+
 /// A feed's date more than this many seconds after the item was first seen is not trusted:
 /// the item is shown and sorted at the time it was first seen (the store's upsert SQL has the
 /// same number).
@@ -164,6 +178,19 @@ impl Article {
             DateSource::Feed => self.published.unwrap_or(self.first_seen),
             DateSource::FirstSeen | DateSource::FirstSeenFuture => self.first_seen,
         }
+    }
+
+    /// The article as the reader shows it with its stored page: the page's text replaces the
+    /// feed's, and the page's date and author fill missing ones.
+    #[must_use]
+    pub fn with_page(mut self, page: Option<&StoredPage>) -> Article {
+        if let Some(p) = page {
+            self.lead = None;
+            self.body = Some(p.html.clone());
+            self.published = self.published.or(p.published);
+            self.author = self.author.or_else(|| p.author.clone());
+        }
+        self
     }
 
     pub fn date_source(&self) -> DateSource {

@@ -1,6 +1,7 @@
 //! `chmon show ID|N --full` end to end: a feed with teasers and its article pages served by the
 //! loopback server in `tests/common`; the page is fetched, stored, printed, then printed again
-//! offline by `show` without `--full`; a missing page is a one-line error. Touches no internet.
+//! offline by `show` without `--full`; a missing page is a one-line error; `refresh` prefetches
+//! the pages of `full_text = "always"` feeds (2 at a time) and of no other. Touches no internet.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
@@ -189,4 +190,72 @@ fn hostile_pages_end_in_a_one_line_error_or_a_bounded_story() {
         &["--feed", &feed, "show", "1", "--full"],
     ));
     assert!(full.contains(FROM_PAGE), "{full}");
+}
+
+/// A feed of `n` teaser items linking to `/news/1` … `/news/n` of `server`.
+fn teasers(server: &TestServer, n: usize) -> String {
+    let mut items = String::new();
+    for i in 1..=n {
+        let link = server.url(&format!("/news/{i}"));
+        items.push_str(&format!(
+            "<item><title>Новина {i}</title><link>{link}</link><guid>{link}</guid>\
+             <description>Коротко… Читати далі</description></item>"
+        ));
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>T</title>{items}</channel></rss>"
+    )
+}
+
+#[test]
+fn refresh_prefetches_the_pages_of_always_feeds_only() {
+    let server = TestServer::start();
+    server.route("/always.xml", Route::ok(teasers(&server, 3)));
+    for i in 1..=3 {
+        server.route(
+            &format!("/news/{i}"),
+            Route::ok(fixture("extract/pages/agency_long.html"))
+                .header("Content-Type", "text/html; charset=utf-8")
+                .delay(Duration::from_millis(200)),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[[feed]]\nurl = \"{}\"\nfull_text = \"always\"\n",
+            server.url("/always.xml")
+        ),
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let out = ok(&chmon(dir.path(), &["--config", config, "refresh"]));
+    assert!(out.contains("3 new"), "{out}");
+    let pages = server
+        .requests()
+        .iter()
+        .filter(|r| r.path.starts_with("/news/"))
+        .count();
+    assert_eq!(pages, 3);
+    assert!(server.max_in_flight() <= 2, "{}", server.max_in_flight());
+    drop(server);
+    let offline = ok(&chmon(dir.path(), &["--config", config, "show", "1"]));
+    assert!(offline.contains(FROM_PAGE), "{offline}");
+}
+
+#[test]
+fn refresh_fetches_no_page_for_auto_feeds() {
+    let server = TestServer::start();
+    server.route("/auto.xml", Route::ok(teasers(&server, 2)));
+    let dir = tempfile::tempdir().unwrap();
+    let feed = server.url("/auto.xml");
+    ok(&chmon(dir.path(), &["--feed", &feed, "refresh"]));
+    assert!(
+        !server
+            .requests()
+            .iter()
+            .any(|r| r.path.starts_with("/news/")),
+        "auto fetches pages only in the reader or with show --full"
+    );
 }

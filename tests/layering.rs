@@ -24,8 +24,8 @@ const LAYERS: &[&[&str]] = &[
     // Getting feeds and keeping them.
     &["feed", "store"],
     &["extract", "refresh", "opml"],
-    // Many feeds at once.
-    &["refresh_pool"],
+    // Many feeds at once; an article's page (fetched, extracted, stored).
+    &["refresh_pool", "fulltext"],
     // The reader: state, then drawing, then the loop; the scriptable commands.
     &["app"],
     &["ui"],

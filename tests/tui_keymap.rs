@@ -75,6 +75,7 @@ fn the_table() {
         ("y", I::CopyUrl),
         ("Y", I::CopyLink),
         ("w", I::SaveArticle),
+        ("e", I::FullText),
         ("o", I::OpenLink),
         ("Esc", I::Back),
         ("h", I::Back),
@@ -103,6 +104,11 @@ fn the_table() {
     }
     assert_eq!(intent(View::List, "1"), None, "numbers only in the article");
     assert_eq!(intent(View::List, "y"), None);
+    assert_eq!(
+        intent(View::List, "e"),
+        None,
+        "full text only in the article"
+    );
     assert_eq!(intent(View::Article, "A"), None);
     assert_eq!(intent(View::Article, "Enter"), None);
     // Esc in the list leaves a search (it does nothing without one).
@@ -176,4 +182,24 @@ fn remapped_keys_act_and_the_old_ones_do_not() {
     assert!(!app.quit);
     fake.send(&mut app, Action::Key(press("x")));
     assert!(app.quit);
+}
+
+#[test]
+fn e_fetches_the_full_text_and_can_be_remapped_as_full_text() {
+    let (mut app, mut fake) = tui_support::started(Lang::Uk, tui_support::headlines(3), 80, 24);
+    fake.send(&mut app, Action::Key(press("Enter")));
+    fake.send(&mut app, Action::Key(press("e")));
+    assert_eq!(fake.fetches.len(), 1, "e in the article");
+    let overrides = [("full_text".to_string(), vec!["F".to_string()])]
+        .into_iter()
+        .collect();
+    let mut settings = tui_support::settings(Lang::Uk);
+    settings.keymap = Keymap::with_overrides(&overrides).unwrap();
+    let (mut app, mut fake) =
+        tui_support::started_with(settings, tui_support::headlines(3), 80, 24);
+    fake.send(&mut app, Action::Key(press("Enter")));
+    fake.send(&mut app, Action::Key(press("e")));
+    assert!(fake.fetches.is_empty(), "e is no longer bound");
+    fake.send(&mut app, Action::Key(press("F")));
+    assert_eq!(fake.fetches.len(), 1);
 }

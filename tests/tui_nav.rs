@@ -205,6 +205,8 @@ fn reading(lang: Lang) -> (App, Fake) {
         Action::ArticleLoaded {
             id,
             article: Some(Box::new(many_links(id))),
+            page: None,
+            feeds: vec![1],
         },
     );
     assert_eq!(app.reader.as_ref().unwrap().links.len(), 13);

@@ -40,6 +40,8 @@ fn link_list_popup() {
         Action::ArticleLoaded {
             id,
             article: Some(Box::new(with_links(id))),
+            page: None,
+            feeds: vec![1],
         },
     );
     fake.key(&mut app, Intent::LinkList);

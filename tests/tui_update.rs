@@ -155,6 +155,8 @@ fn only_http_links_are_opened() {
         Action::ArticleLoaded {
             id: 1,
             article: Some(Box::new(bad)),
+            page: None,
+            feeds: vec![1],
         },
     );
     assert!(effects.is_empty(), "{effects:?}");

@@ -3,7 +3,7 @@
 
 use super::links::{self, LinkUse};
 use super::reader::Reader;
-use super::{App, Status, marks, panes, popup, refreshing, search};
+use super::{App, Status, marks, pages, panes, popup, refreshing, search};
 use crate::action::{Effect, Intent, StoreJob};
 
 /// A movement, in whichever view is open.
@@ -57,6 +57,7 @@ fn handler(intent: Intent) -> fn(&mut App) -> Vec<Effect> {
         Intent::CopyUrl => links::copy_url,
         Intent::CopyLink => links::copy_link,
         Intent::SaveArticle => links::save,
+        Intent::FullText => pages::on_demand,
         Intent::OpenLink => open_link,
         Intent::ToggleRead => toggle_read,
         Intent::ToggleFeeds => panes::toggle,

@@ -1,6 +1,6 @@
 //! The TUI's state and `update`, the only code that changes it: one exhaustive match over
 //! `Action`, each arm handed to `input`, `intents`, `panes`, `marks`, `links`, `refreshing`,
-//! `results`, `search` or `clock`. No IO,
+//! `results`, `search`, `pages` or `clock`. No IO,
 //! no clock reads (the runtime passes `now` in), no terminal or network types: every outside
 //! effect is an `Effect`.
 
@@ -11,6 +11,7 @@ mod intents;
 pub mod links;
 pub mod list;
 pub mod marks;
+pub mod pages;
 mod panes;
 mod popup;
 pub mod reader;
@@ -85,6 +86,8 @@ pub struct App {
     pub spinner: usize,
     /// Set when the app has asked to stop (`Effect::Quit`).
     pub quit: bool,
+    /// The article pages being fetched.
+    pub pages: pages::PageFetches,
     /// An article loaded only to open its link (`o` in the list).
     open_link_of: Option<i64>,
     /// A link number being typed, and the link list.
@@ -133,6 +136,7 @@ impl App {
             refresh_error: None,
             spinner: 0,
             quit: false,
+            pages: pages::PageFetches::default(),
             open_link_of: None,
             links: links::LinkUi::default(),
             undo: None,
@@ -241,7 +245,8 @@ impl App {
     /// How often the runtime should send `Action::Tick` with the time; `None`: not at all.
     /// Besides the spinner and the status, the timer: when the next feed is due.
     pub fn tick_interval(&self) -> Option<Duration> {
-        let ui = if self.refreshing || !self.list.loaded {
+        let fetching = self.reader.as_ref().is_some_and(|r| r.fetching);
+        let ui = if self.refreshing || !self.list.loaded || fetching {
             Some(SPINNER_TICK)
         } else if self.links.entry.is_some() {
             Some(NUMBER_TICK)
@@ -307,7 +312,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             position,
             counts,
         } => results::located(app, &query, article_id, position, counts),
-        Action::ArticleLoaded { id, article } => results::article(app, id, article.map(|a| *a)),
+        loaded @ Action::ArticleLoaded { .. } => results::article(app, loaded),
+        Action::PageFetched { .. } | Action::PageFailed { .. } | Action::PagesWanted(_) => {
+            pages::result(app, action)
+        }
         Action::StoreFailed(error) => results::store_failed(app, &error),
         Action::FeedRefreshed(done) => refreshing::feed_done(app, *done),
         Action::RefreshFailed { now, error } => refreshing::failed(app, now, &error),

@@ -46,6 +46,7 @@ fn popup_act(intent: Intent) -> PopupAct {
         Intent::Back | Intent::LinkList => Close,
         Intent::Help | Intent::Quit | Intent::Refresh | Intent::OpenLink => Pass,
         Intent::CopyLink | Intent::CopyUrl | Intent::SaveArticle | Intent::ToggleStar => Pass,
+        Intent::FullText => Pass,
         Intent::Open | Intent::Next | Intent::Previous | Intent::CloseHelp => Ignore,
         Intent::NextUnread | Intent::PreviousUnread | Intent::ToggleRead => Ignore,
         Intent::MarkAllRead | Intent::UndoMarkAll | Intent::ToggleUnreadOnly => Ignore,

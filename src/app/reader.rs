@@ -1,12 +1,14 @@
-//! Article-view state: the loaded article, its text prepared once (`ArticleText`), the lines
-//! rendered for the current width (redone on open and resize, never per frame) and the scroll.
+//! Article-view state: the loaded article (with its stored page's text when it has one), its
+//! text prepared once (`ArticleText`), the lines rendered for the current width (redone on
+//! open, resize and when a fetched page arrives, never per frame) and the scroll.
 //! Pure; owns no IO and does not draw.
 
 use chrono::{DateTime, Utc};
 
+use crate::article::teaser::is_teaser;
 use crate::article::{ArticleText, Rendered};
 use crate::i18n::Lang;
-use crate::model::Article;
+use crate::model::{Article, StoredPage};
 use crate::text::width::wrap;
 use crate::timefmt::Zone;
 
@@ -32,7 +34,14 @@ pub struct DocLine {
 #[derive(Debug, Clone)]
 pub struct Reader {
     pub id: i64,
+    /// What is shown: the feed's article, its text replaced by the page's when there is one.
     pub article: Option<Article>,
+    /// The article as the feed gave it (a page that arrives later replaces its text).
+    source: Option<Article>,
+    /// The stored (or just fetched) page shown.
+    pub page: Option<StoredPage>,
+    /// Its page is being fetched (the status line says so).
+    pub fetching: bool,
     text: Option<ArticleText>,
     /// Header and body, wrapped at `width`.
     pub doc: Vec<DocLine>,
@@ -55,6 +64,9 @@ impl Reader {
         Reader {
             id,
             article: None,
+            source: None,
+            page: None,
+            fetching: false,
             text: None,
             doc: Vec::new(),
             links: Vec::new(),
@@ -74,6 +86,44 @@ impl Reader {
         self.article = Some(article);
         self.scroll = 0;
         self.layout(width, cx);
+    }
+
+    /// Takes the loaded article with its stored page: the page's text is shown when there is
+    /// one (its date and author fill missing ones).
+    pub fn set_loaded(
+        &mut self,
+        article: Article,
+        page: Option<StoredPage>,
+        width: usize,
+        cx: &Context,
+    ) {
+        self.source = Some(article.clone());
+        self.set_article(article.with_page(page.as_ref()), width, cx);
+        self.page = page;
+    }
+
+    /// A fetched page replaces the text shown. The scroll stays where it was (in range): at
+    /// the top when the reader has not scrolled. Ignored while the article still loads.
+    pub fn set_page(&mut self, page: StoredPage, width: usize, height: usize, cx: &Context) {
+        let Some(source) = self.source.clone() else {
+            return;
+        };
+        let scroll = self.scroll;
+        self.set_article(source.with_page(Some(&page)), width, cx);
+        self.page = Some(page);
+        self.scroll = scroll.min(self.max_scroll(height));
+    }
+
+    /// True when the feed's text is only a teaser of the story (see `article::teaser`).
+    pub fn feed_is_teaser(&self) -> bool {
+        self.source
+            .as_ref()
+            .is_some_and(|a| is_teaser(a.lead.as_deref(), a.body.as_deref()))
+    }
+
+    /// True when the feed's own text is shown (no page yet).
+    pub fn shows_feed_text(&self) -> bool {
+        self.page.is_none()
     }
 
     /// Re-wraps everything at `width` (after a resize); keeps the scroll in range.

@@ -20,6 +20,9 @@ pub struct RefreshState {
     pub in_flight: HashSet<i64>,
     /// Refresh on the timer (not with `--no-refresh`).
     pub auto: bool,
+    /// When each feed's refresh under way was asked for (its new articles are first seen
+    /// after it).
+    pub started: HashMap<i64, DateTime<Utc>>,
     /// Each feed's fetch state, for the timer.
     pub states: HashMap<i64, FeedState>,
     new: usize,
@@ -113,6 +116,8 @@ fn next_due(app: &App, id: i64) -> Option<DateTime<Utc>> {
 fn start(app: &mut App, ids: Vec<i64>) -> Vec<Effect> {
     app.refresh.asked += ids.len();
     app.refresh.in_flight.extend(ids.iter().copied());
+    let now = app.now;
+    app.refresh.started.extend(ids.iter().map(|id| (*id, now)));
     app.refreshing = true;
     vec![Effect::Refresh(ids)]
 }
@@ -139,10 +144,13 @@ pub(super) fn feed_done(app: &mut App, done: FeedRefreshed) -> Vec<Effect> {
         app.refresh.failed.push((label, clean_line(error)));
     }
     app.refresh.states.insert(done.feed_id, done.state);
-    if app.refresh.busy() {
-        return Vec::new();
+    let prefetch = super::pages::after_refresh(app, done.feed_id, done.new);
+    app.refresh.started.remove(&done.feed_id);
+    let mut effects: Vec<Effect> = prefetch.into_iter().collect();
+    if !app.refresh.busy() {
+        effects.extend(finish(app));
     }
-    finish(app)
+    effects
 }
 
 /// "сервер просить зачекати 15 хв", after the feed's name when there are several.

@@ -4,9 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::{App, Status, intents};
-use crate::action::{Effect, HeadlineWindow, StoreJob};
-use crate::model::{Article, Counts, FeedSummary, ListQuery, Scope};
+use super::{App, Status, intents, pages};
+use crate::action::{Action, Effect, HeadlineWindow, StoreJob};
+use crate::model::{Counts, FeedSummary, ListQuery, Scope};
 use crate::text::sanitize::clean_line;
 
 pub(super) fn headlines(app: &mut App, window: HeadlineWindow) -> Vec<Effect> {
@@ -114,7 +114,18 @@ pub(super) fn located(
     list.ensure_window(height, true).into_iter().collect()
 }
 
-pub(super) fn article(app: &mut App, id: i64, article: Option<Article>) -> Vec<Effect> {
+/// An article loaded (with its page and feeds): into the reader if it is the one open.
+pub(super) fn article(app: &mut App, loaded: Action) -> Vec<Effect> {
+    let Action::ArticleLoaded {
+        id,
+        article,
+        page,
+        feeds,
+    } = loaded
+    else {
+        return Vec::new();
+    };
+    let (article, page) = (article.map(|a| *a), page.map(|p| *p));
     let mut effects = Vec::new();
     if app.open_link_of == Some(id) {
         app.open_link_of = None;
@@ -129,7 +140,10 @@ pub(super) fn article(app: &mut App, id: i64, article: Option<Article>) -> Vec<E
         return effects;
     };
     match article {
-        Some(article) => reader.set_article(article, width, &cx),
+        Some(article) => {
+            reader.set_loaded(article, page, width, &cx);
+            effects.extend(pages::opened(app, &feeds));
+        }
         None => {
             app.reader = None;
             let missing = app.settings.lang.strings().article_missing;

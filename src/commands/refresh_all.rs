@@ -2,6 +2,8 @@
 //! the list's order as soon as it is done; exit status 1 when any failed (the others are
 //! stored). A one-off `--feed` prints the single line it always did, and its error is the
 //! command's. A feed whose server asked to wait (`Retry-After`) is not asked, and says so.
+//! Afterwards the new articles of `full_text = "always"` feeds get their pages (at most
+//! [`PREFETCH_LIMIT`] a feed, 2 at a time), so they read offline.
 
 use std::collections::HashMap;
 use std::sync::mpsc;
@@ -9,7 +11,9 @@ use std::sync::mpsc;
 use chrono::Utc;
 
 use super::{CommandError, emit, open_feeds};
-use crate::config::Settings;
+use crate::app::pages::PREFETCH_LIMIT;
+use crate::config::{FullText, Settings};
+use crate::feed::fetch::Fetcher;
 use crate::refresh::RefreshReport;
 use crate::refresh_pool::{Done, Job, Pool, Ran};
 use crate::text::sanitize::clean_line;
@@ -28,6 +32,7 @@ pub fn refresh_quietly(settings: &Settings) -> Result<(), CommandError> {
 fn run(settings: &Settings, print: bool) -> Result<(), CommandError> {
     let (store, ids, _) = open_feeds(settings)?;
     drop(store);
+    let started = Utc::now();
     let jobs: Vec<Job> = ids
         .iter()
         .zip(&settings.feeds)
@@ -51,6 +56,7 @@ fn run(settings: &Settings, print: bool) -> Result<(), CommandError> {
             Err(_) => Err(CommandError::Usage("the refresh stopped".into())),
         }
     })?;
+    prefetch(settings, &ids, started)?;
     match (failed, first_error) {
         (0, _) => Ok(()),
         (_, Some(error)) if settings.one_off => Err(error),
@@ -59,6 +65,29 @@ fn run(settings: &Settings, print: bool) -> Result<(), CommandError> {
             all: ids.len(),
         }),
     }
+}
+
+/// The pages of the new articles of the `always` feeds, stored (failures are left: `show
+/// --full` or the reader can try again).
+fn prefetch(
+    settings: &Settings,
+    ids: &[i64],
+    started: chrono::DateTime<Utc>,
+) -> Result<(), CommandError> {
+    let always: Vec<i64> = (ids.iter().zip(&settings.feeds))
+        .filter(|(_, spec)| spec.full_text == FullText::Always)
+        .map(|(id, _)| *id)
+        .collect();
+    if always.is_empty() {
+        return Ok(());
+    }
+    let store = super::open_store(settings)?;
+    let fetcher = Fetcher::new(settings.fetch.clone())?;
+    for id in always {
+        let wanted = store.without_page(&[id], started, PREFETCH_LIMIT)?;
+        crate::fulltext::prefetch(&fetcher, &store, &wanted, 2);
+    }
+    Ok(())
 }
 
 /// Prints each feed's line in the list's order as soon as it and those before it are done;

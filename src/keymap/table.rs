@@ -174,6 +174,7 @@ pub const TABLE: &[Entry] = &[
     entry("copy_url", Intent::CopyUrl, Scope::Article, &["y"]),
     joins(entry("copy_link", Intent::CopyLink, Scope::Article, &["Y"])),
     entry("save", Intent::SaveArticle, Scope::Article, &["w"]),
+    entry("full_text", Intent::FullText, Scope::Article, &["e"]),
     entry("feeds", Intent::ToggleFeeds, Scope::Browse, &["f"]),
     hint(entry(
         "switch_pane",

@@ -4,6 +4,7 @@
 //! already shows the kept writes (see `kept`: read marks, a whole list's mark-all and its undo,
 //! stars). Between jobs it indexes for search (see `indexing`). On the way out it keeps trying
 //! for a while before giving up.
+//! Pages to store are kept and retried the same way (see `pages`).
 
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread::JoinHandle;
@@ -30,6 +31,7 @@ mod indexing;
 mod kept;
 
 use kept::Pending;
+mod pages;
 
 struct Cache {
     store: Store,
@@ -38,6 +40,8 @@ struct Cache {
     pending: Vec<Pending>,
     /// Stars not yet in the file (article, starred), in order.
     stars: Vec<(i64, bool)>,
+    /// Pages not yet in the file (article id, page).
+    pages: Vec<(i64, crate::model::StoredPage)>,
     next_retry: Instant,
     /// Jobs read ahead (to see whether a headline window is already out of date).
     backlog: VecDeque<StoreJob>,
@@ -61,6 +65,7 @@ pub fn spawn(
         feed_ids,
         pending: Vec::new(),
         stars: Vec::new(),
+        pages: Vec::new(),
         next_retry: Instant::now(),
         backlog: VecDeque::new(),
         indexing: false,
@@ -78,6 +83,10 @@ impl Cache {
         loop {
             match self.next_job(jobs) {
                 Ok(Some(StoreJob::IndexSearch)) => self.start_indexing(),
+                Ok(Some(StoreJob::SavePage { id, page })) => {
+                    self.keep_page(id, *page);
+                    self.flush();
+                }
                 // A newer window is queued: this one would be dropped by the app anyway.
                 Ok(Some(StoreJob::LoadHeadlines { .. })) if self.superseded(jobs) => {}
                 Ok(Some(job)) => {
@@ -99,7 +108,8 @@ impl Cache {
     /// Answers one job; false when nobody listens any more.
     fn handle(&mut self, job: StoreJob) -> bool {
         let answer = match job {
-            StoreJob::IndexSearch => return true,
+            StoreJob::IndexSearch | StoreJob::SavePage { .. } => return true,
+            job @ StoreJob::PagesWanted { .. } => self.pages_wanted(job),
             StoreJob::SetRead { id, read } => {
                 self.keep(id, read);
                 self.flush();
@@ -125,6 +135,11 @@ impl Cache {
             } => (self.store.next_unread(&query, article_id, forward))
                 .map(|found| Action::UnreadFound { query, found, open }),
         };
+        self.answer(answer)
+    }
+
+    /// Sends a job's answer (or its error); false when nobody listens any more.
+    fn answer(&self, answer: Result<Action, StoreError>) -> bool {
         let action = answer.unwrap_or_else(|e| {
             self.log.line(&format!("cache: {e}"));
             Action::StoreFailed(e.to_string())
@@ -190,20 +205,6 @@ impl Cache {
             }
         }
         Ok(Action::FeedsLoaded { feeds, counts })
-    }
-
-    fn article(&self, id: i64) -> Result<Action, StoreError> {
-        let mut article = self.store.article(id)?;
-        if let (Some(a), Some(p)) = (&mut article, self.pending.iter().find(|p| p.id == id)) {
-            a.read = p.read;
-        }
-        if let (Some(a), Some(starred)) = (&mut article, self.star_of(id)) {
-            a.starred = starred;
-        }
-        Ok(Action::ArticleLoaded {
-            id,
-            article: article.map(Box::new),
-        })
     }
 
     /// The stored counts, corrected by the writes still kept.

@@ -1,5 +1,5 @@
-//! Carrying out what `update` returns: cache jobs to the cache worker, a refresh thread, the
-//! browser, the clipboard (OSC 52) and saving an article (on a thread of its own);
+//! Carrying out what `update` returns: cache jobs to the cache worker, a refresh thread, page
+//! fetches to the page workers, the browser, the clipboard (OSC 52) and saving an article (on a thread of its own);
 //! `Effect::Quit` ends the loop. Makes no product decisions.
 
 use std::path::PathBuf;
@@ -11,6 +11,7 @@ use super::Msg;
 use super::clipboard::{self, Clipboard};
 use super::log::Log;
 use super::opener::{self, Browser};
+use super::pages::Pages;
 use super::workers::{self, RefreshJob};
 use crate::action::{Action, Effect, SaveRequest, StoreJob};
 use crate::app::{App, update};
@@ -21,6 +22,7 @@ pub(super) struct Context {
     pub jobs: Option<Sender<StoreJob>>,
     pub tx: Sender<Msg>,
     pub refresh: RefreshJob,
+    pub pages: Pages,
     pub browser: Browser,
     pub clipboard: Clipboard,
     pub save_dir: Option<PathBuf>,
@@ -45,6 +47,7 @@ impl Context {
                     }
                 }
                 Effect::Save(request) => self.save(request),
+                Effect::FetchPage(request) => self.pages.fetch(request),
                 Effect::Quit => quit = true,
             }
         }

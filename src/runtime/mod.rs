@@ -10,6 +10,7 @@ mod effects;
 mod input;
 mod log;
 mod opener;
+mod pages;
 mod terminal;
 mod workers;
 
@@ -138,10 +139,12 @@ impl Session {
             feed_ids: Arc::new(ids),
             log: log.clone(),
         };
+        let pages = pages::Pages::new(settings.fetch.clone(), tx.clone(), log.clone());
         let ctx = Context {
             jobs: Some(jobs),
             tx,
             refresh,
+            pages,
             browser: options.browser,
             clipboard: options.clipboard,
             save_dir: options.save_dir,

@@ -9,19 +9,7 @@ use rusqlite::{OptionalExtension, params};
 use super::codec::{self, Encoder};
 use super::lists::to_time;
 use super::{Store, StoreError};
-
-/// One stored page: the story (sanitised HTML from the extractor) and its fetch's validators.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredPage {
-    pub url: Option<String>,
-    pub fetched: DateTime<Utc>,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-    pub title: Option<String>,
-    pub published: Option<DateTime<Utc>>,
-    pub author: Option<String>,
-    pub html: String,
-}
+pub use crate::model::StoredPage;
 
 impl Store {
     /// Stores (or replaces) the page of an article.
@@ -80,5 +68,51 @@ impl Store {
                 .optional()
             })
             .map_err(|e| self.err(e))
+    }
+}
+
+impl Store {
+    /// The feeds an article is in (lowest id first).
+    pub fn feeds_of(&self, article_id: i64) -> Result<Vec<i64>, StoreError> {
+        let run = || -> rusqlite::Result<Vec<i64>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT feed_id FROM memberships WHERE article_id = ?1 ORDER BY feed_id",
+            )?;
+            let rows = stmt.query_map([article_id], |r| r.get(0))?;
+            rows.collect()
+        };
+        run().map_err(|e| self.err(e))
+    }
+
+    /// The articles of `feeds` first seen at or after `since` that have a link and no page,
+    /// newest first, at most `limit`: (id, link).
+    pub fn without_page(
+        &self,
+        feeds: &[i64],
+        since: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        let mut found: Vec<(i64, i64, String)> = Vec::new();
+        for &feed in feeds {
+            let run = || -> rusqlite::Result<Vec<(i64, i64, String)>> {
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT a.id, a.sort_time, a.link FROM memberships m
+                     JOIN articles a ON a.id = m.article_id
+                     WHERE m.feed_id = ?1 AND a.first_seen >= ?2 AND a.link IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.article_id = a.id)
+                     ORDER BY a.sort_time DESC, a.id DESC LIMIT ?3",
+                )?;
+                let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+                let rows = stmt.query_map(params![feed, since.timestamp(), limit], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+                rows.collect()
+            };
+            found.extend(run().map_err(|e| self.err(e))?);
+        }
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        found.dedup_by_key(|row| row.0);
+        found.truncate(limit);
+        Ok(found.into_iter().map(|(id, _, link)| (id, link)).collect())
     }
 }

@@ -1,5 +1,5 @@
 //! The one-line bars: the title bar (feed name, unread count), the status bar (refresh spinner,
-//! results and errors, position) and the key-hint bar. Read-only over the app.
+//! a page being fetched, results and errors, position) and the key-hint bar. Read-only over the app.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -66,6 +66,10 @@ pub fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             LinkUse::Copy => nav.copy_prompt,
         };
         (format!(" {prompt}: {}_", entry.digits), bar)
+    } else if app.reader.as_ref().is_some_and(|r| r.fetching) {
+        let spin = SPINNER[app.spinner % SPINNER.len()];
+        let fetching = app.settings.lang.pages().fetching;
+        (format!(" {spin} {fetching}"), theme.of(Element::Busy))
     } else if app.refreshing {
         let spin = SPINNER[app.spinner % SPINNER.len()];
         (format!(" {spin} {}", s.refreshing), theme.of(Element::Busy))

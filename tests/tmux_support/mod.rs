@@ -64,6 +64,20 @@ impl Tmux {
             .env("HOME", home)
             .env_remove("BROWSER")
             .env_remove("NO_COLOR");
+        // The fixtures' articles are teasers linking to real sites, and the reader fetches
+        // their pages: every request but the loopback test server's goes to a dead loopback
+        // proxy, so nothing ever reaches the internet.
+        for key in [
+            "http_proxy",
+            "https_proxy",
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "ALL_PROXY",
+        ] {
+            cmd.env(key, "http://127.0.0.1:9");
+        }
+        cmd.env("no_proxy", "127.0.0.1,localhost")
+            .env("NO_PROXY", "127.0.0.1,localhost");
         for (key, value) in env {
             cmd.env(key, value);
         }

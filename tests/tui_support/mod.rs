@@ -1,5 +1,6 @@
 //! Shared fixtures for the TUI tests: a fixed clock, handmade headlines and articles, and a
-//! fake store that answers the app's effects in-process (no IO, no threads).
+//! fake store that answers the app's effects in-process (no IO, no threads); it keeps the
+//! pages saved to it and records the page fetches asked for (never answered by itself).
 #![allow(dead_code)]
 
 pub mod backend;
@@ -12,7 +13,7 @@ use chmon::action::{Action, Effect, HeadlineWindow, Intent, StoreJob};
 use chmon::app::{App, update};
 use chmon::config::Settings;
 use chmon::i18n::Lang;
-use chmon::model::{Article, Counts, FeedSummary, Headline, ListQuery, Scope};
+use chmon::model::{Article, Counts, FeedSummary, Headline, ListQuery, Scope, StoredPage};
 use chmon::timefmt::Zone;
 
 /// 2025-12-25 10:00 UTC = 12:00 in Kyiv, a Thursday.
@@ -69,11 +70,21 @@ pub fn article(id: i64) -> Article {
     }
 }
 
+/// The tests' settings: no page is fetched (`full_text = "never"`) unless a test says so
+/// (see [`fetching`]).
 pub fn settings(lang: Lang) -> Settings {
     let mut settings = Settings::new("http://monitor.cn.ua/news.xml", "/nonexistent");
     settings.lang = lang;
     settings.zone = Zone::kyiv();
+    fetching(&mut settings, chmon::config::FullText::Never);
     settings
+}
+
+/// Sets every feed's `full_text` policy.
+pub fn fetching(settings: &mut Settings, policy: chmon::config::FullText) {
+    for spec in &mut settings.feeds {
+        spec.full_text = policy;
+    }
 }
 
 /// Feed 1's refresh came back with `new` new articles.
@@ -106,8 +117,13 @@ pub fn agency_feed() -> FeedSummary {
 /// The fake cache behind an app under test.
 pub struct Fake {
     pub rows: Vec<Headline>,
-    /// Effects that were not store reads (writes, Refresh, OpenUrl, Quit ...), in order.
+    /// Effects that were not store reads (writes, Refresh, OpenUrl, Quit ...), in order;
+    /// page fetches aside.
     pub effects: Vec<Effect>,
+    /// `Effect::FetchPage`s, in order.
+    pub fetches: Vec<chmon::action::PageRequest>,
+    /// The pages stored (`StoreJob::SavePage`), by article id.
+    pub pages: std::collections::HashMap<i64, StoredPage>,
 }
 
 impl Fake {
@@ -115,6 +131,8 @@ impl Fake {
         Fake {
             rows,
             effects: Vec::new(),
+            fetches: Vec::new(),
+            pages: std::collections::HashMap::new(),
         }
     }
 
@@ -145,6 +163,10 @@ impl Fake {
         let mut queue = update(app, action);
         while !queue.is_empty() {
             let effect = queue.remove(0);
+            if let Effect::FetchPage(request) = &effect {
+                self.fetches.push(request.clone());
+                continue;
+            }
             if matches!(
                 effect,
                 Effect::Store(
@@ -262,7 +284,27 @@ impl Fake {
                     .iter()
                     .any(|h| h.id == id)
                     .then(|| Box::new(article(id))),
+                page: self.pages.get(&id).cloned().map(Box::new),
+                feeds: vec![1],
             }),
+            StoreJob::SavePage { id, page } => {
+                self.pages.insert(id, *page);
+                None
+            }
+            StoreJob::PagesWanted { limit, .. } => {
+                self.effects.push(effect.clone());
+                let wanted = (self.rows.iter())
+                    .filter(|h| !self.pages.contains_key(&h.id))
+                    .take(limit)
+                    .map(|h| chmon::action::PageRequest {
+                        id: h.id,
+                        link: article(h.id).link.unwrap_or_default(),
+                        etag: None,
+                        last_modified: None,
+                    })
+                    .collect();
+                Some(Action::PagesWanted(wanted))
+            }
             StoreJob::SetRead { id, read } => {
                 if let Some(h) = self.rows.iter_mut().find(|h| h.id == id) {
                     h.read = read;

@@ -24,11 +24,15 @@ pub struct Running<B> {
     handle: Option<JoinHandle<Result<(), RuntimeError>>>,
 }
 
-/// Settings for `feed` with the cache in `dir`, in Ukrainian, Kyiv time.
+/// Settings for `feed` with the cache in `dir`, in Ukrainian, Kyiv time; no article page is
+/// fetched (the fixtures link to real sites: `full_text = "never"`).
 pub fn settings(feed: &Path, dir: &Path) -> Settings {
     let mut settings = Settings::new(feed.display().to_string(), dir);
     settings.lang = Lang::Uk;
     settings.zone = chmon::timefmt::Zone::kyiv();
+    for spec in &mut settings.feeds {
+        spec.full_text = chmon::config::FullText::Never;
+    }
     settings
 }
 

@@ -38,7 +38,7 @@ impl Pending {
 impl Cache {
     /// True while any write waits for the lock.
     pub(super) fn kept_any(&self) -> bool {
-        !self.pending.is_empty() || !self.stars.is_empty()
+        !self.pending.is_empty() || !self.stars.is_empty() || !self.pages.is_empty()
     }
 
     /// Runs a write that waits for the lock only briefly.
@@ -160,6 +160,9 @@ impl Cache {
             }
             self.stars.remove(0);
         }
+        if self.pending.is_empty() && self.stars.is_empty() {
+            self.flush_pages();
+        }
         let _ = self.store.set_busy_timeout(READ_WAIT);
         self.next_retry = Instant::now() + RETRY;
     }
@@ -187,6 +190,10 @@ impl Cache {
         for (id, _) in &self.stars {
             self.log
                 .line(&format!("cache: star of {id} not written (busy)"));
+        }
+        for (id, _) in &self.pages {
+            self.log
+                .line(&format!("cache: page of {id} not written (busy)"));
         }
     }
 }
