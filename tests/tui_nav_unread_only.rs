@@ -199,3 +199,26 @@ fn rows_that_come_read_shift_nothing() {
     }
     assert!(asked >= 2, "windows were asked for: {asked}");
 }
+
+/// The cache's next unread past the loaded window, after reads here: its position is the
+/// cache's (without the rows read), and the row selected when the window comes is that article.
+#[test]
+fn a_next_unread_past_the_window_after_reads_is_the_one_selected() {
+    let (mut app, mut fake) = unread_only();
+    for _ in 0..5 {
+        fake.key(&mut app, Intent::Open);
+        fake.key(&mut app, Intent::Back);
+        fake.key(&mut app, Intent::Down);
+    }
+    assert_eq!(selected_id(&app), Some(6));
+    let query = app.list.query.clone();
+    let position = fake.rows_of(&query).iter().position(|h| h.id == 300);
+    assert_eq!(position, Some(95), "the cache counts without the five read");
+    let found = Action::UnreadFound {
+        query,
+        found: Some((300, 95)),
+        open: false,
+    };
+    fake.send(&mut app, found);
+    assert_eq!(selected_id(&app), Some(300));
+}

@@ -91,20 +91,20 @@ pub(super) fn found(
 
 /// Selects row `pos` (article `id`); in the article view opens it (and marks it read). A
 /// position from the cache may count without rows read since the window was loaded: the
-/// article's loaded row is taken then, else the stale rows are dropped (never another row).
+/// article's loaded row is taken then, else the loaded rows are dropped (never another row
+/// selected, no window asked in the old positions).
 fn go_to(app: &mut App, pos: usize, id: i64, open: bool) -> Vec<Effect> {
-    let pos = match app.list.row(pos) {
-        Some(h) if h.id != id => {
-            let list = &app.list;
-            match list.rows.iter().position(|h| h.id == id) {
-                Some(i) => list.offset + i,
-                None => {
-                    app.list.drop_rows();
-                    pos
-                }
+    let pos = if app.list.row(pos).is_some_and(|h| h.id == id) {
+        pos
+    } else {
+        let list = &app.list;
+        match list.rows.iter().position(|h| h.id == id) {
+            Some(i) => list.offset + i,
+            None => {
+                app.list.drop_rows();
+                pos
             }
         }
-        Some(_) | None => pos,
     };
     if !open {
         return app.select(pos);

@@ -102,11 +102,12 @@ pub(super) fn located(
         let on_screen = list.selected.saturating_sub(list.top);
         list.selected = pos;
         list.top = pos.saturating_sub(on_screen);
-    }
-    // The cache's position counts without rows read since the window was loaded: another
-    // article there is not shown selected until the window comes.
-    if list.selected_row().is_some_and(|h| h.id != article_id) {
-        list.drop_rows();
+        // The cache's position may count otherwise than the loaded rows (new articles above,
+        // rows read since in the unread-only list): unless the article is there, they are
+        // dropped (no other article shown selected until the window comes).
+        if list.selected_row().is_none_or(|h| h.id != article_id) {
+            list.drop_rows();
+        }
     }
     let last = list.counts.total.saturating_sub(1);
     list.selected = list.selected.min(last);
