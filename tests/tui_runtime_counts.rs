@@ -4,7 +4,9 @@
 //! the title bar says what the cache file says, and keeps saying it (no later window or count
 //! takes it back to a stale number). The real loop's counts were already right here before
 //! (a feed-pane reload corrects a stale window within milliseconds): this guards them; the
-//! step-by-step check that a window never brings a stale count is in tui_nav_unread_only.
+//! step-by-step check that a window never brings a stale count is in tui_nav_unread_only. And
+//! the starred view's count while its mark-all is kept (the file locked): every starred article
+//! counts, not only those of the feed it was opened from.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
@@ -20,21 +22,25 @@ use tui_support::running::{Running, settings};
 
 /// A UTF-8 feed of `n` items, newest first, an hour apart.
 fn write_feed(path: &Path, n: usize) {
+    write_named(path, n, "Лічильник", "Новина номер", "x.test");
+}
+
+/// The same with its own title, headlines and site.
+fn write_named(path: &Path, n: usize, title: &str, headline: &str, site: &str) {
     let items: String = (1..=n)
         .rev()
         .map(|i| {
             format!(
-                "<item><title>Новина номер {i}</title><link>http://x.test/{i}</link>\
-                 <guid>http://x.test/{i}</guid>\
-                 <pubDate>Tue, 23 Dec 2025 {:02}:00:00 +0200</pubDate>\
-                 <description>Текст {i}.</description></item>",
-                i
+                "<item><title>{headline} {i}</title><link>http://{site}/{i}</link>\
+                 <guid>http://{site}/{i}</guid>\
+                 <pubDate>Tue, 23 Dec 2025 {i:02}:00:00 +0200</pubDate>\
+                 <description>Текст {i}.</description></item>"
             )
         })
         .collect();
     let feed = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>\
-         <title>Лічильник</title><link>http://x.test/</link>{items}</channel></rss>"
+         <title>{title}</title><link>http://{site}/</link>{items}</channel></rss>"
     );
     std::fs::write(path, feed).unwrap();
 }
@@ -136,6 +142,72 @@ fn the_title_bar_count_follows_every_mark() {
     settles(&run, dir.path(), "A, unread only", 0);
     run.keys(&["U"]);
     settles(&run, dir.path(), "U, unread only", 5);
+    run.keys(&["q"]);
+    run.join().unwrap();
+}
+
+/// The starred view shown from one feed's list has the starred articles of every feed: a
+/// mark-all there while the file is locked (kept, not written yet) counts them all, not only
+/// those of that feed.
+#[test]
+fn the_starred_view_count_while_its_marks_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.xml"), dir.path().join("b.xml"));
+    write_named(&a, 3, "Стрічка А", "Перша", "a.test");
+    write_named(&b, 2, "Стрічка Б", "Друга", "b.test");
+    let specs = [&a, &b]
+        .iter()
+        .map(|p| chmon::config::FeedSpec::new(p.display().to_string()))
+        .collect();
+    let mut settings = chmon::config::Settings::with_feeds(specs, dir.path());
+    settings.lang = chmon::i18n::Lang::Uk;
+    settings.zone = chmon::timefmt::Zone::kyiv();
+    chmon::commands::refresh_quietly(&settings).unwrap();
+    {
+        let conn = rusqlite::Connection::open(dir.path().join("cache.sqlite3")).unwrap();
+        conn.execute(
+            "UPDATE articles SET starred = 1 WHERE title IN ('Перша 3', 'Друга 2')",
+            [],
+        )
+        .unwrap();
+    }
+    let browser = Browser::from_value(Some("/nonexistent".into()));
+    let run = Running::start(settings, false, TestBackend::new(100, 30), browser);
+    run.wait_for("all news", |s| {
+        s.contains("Усі новини") && s.contains("Друга 2")
+    });
+    // Feed A's list, then the starred view from it.
+    run.keys(&["Tab", "j"]);
+    run.wait_for("the pane", |s| s.contains("Стрічка А"));
+    run.keys(&["Enter"]);
+    run.wait_for("feed A", |s| {
+        s.contains("chmon · Стрічка А") && !s.contains("Друга 2")
+    });
+    run.keys(&["S"]);
+    run.wait_for("the starred", |s| {
+        s.contains("★ Обране") && s.contains("Друга 2") && s.contains("Перша 3")
+    });
+    run.wait_for("two unread starred", |s| shown(s) == Some(2));
+    let lock = rusqlite::Connection::open(dir.path().join("cache.sqlite3")).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE; UPDATE feeds SET title = title;")
+        .unwrap();
+    run.keys(&["A"]);
+    run.wait_for("kept", |s| s.contains("позначено прочитаними: 2"));
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = run.screen();
+    assert_eq!(in_file(dir.path()), 5, "not written yet");
+    assert_eq!(
+        shown(&screen),
+        Some(0),
+        "both starred counted read\n{screen}"
+    );
+    lock.execute_batch("COMMIT").unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while in_file(dir.path()) != 3 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(in_file(dir.path()), 3, "written when the lock went");
+    assert_eq!(shown(&run.screen()), Some(0));
     run.keys(&["q"]);
     run.join().unwrap();
 }

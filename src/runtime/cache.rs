@@ -210,11 +210,7 @@ impl Cache {
     /// The stored counts, corrected by the writes still kept.
     fn counts(&self, query: &ListQuery) -> Result<Counts, StoreError> {
         let mut counts = self.store.counts(query)?;
-        for p in self
-            .pending
-            .iter()
-            .filter(|p| p.scopes.contains(&query.scope))
-        {
+        for p in self.pending.iter().filter(|p| self.counts_in(p, query)) {
             p.correct(&mut counts);
         }
         Ok(counts)

@@ -29,6 +29,11 @@ pub(super) fn read_state(conn: &Connection, article_id: i64) -> rusqlite::Result
     stmt.query_row(params![article_id], |r| r.get(0)).optional()
 }
 
+pub(super) fn star_state(conn: &Connection, article_id: i64) -> rusqlite::Result<Option<bool>> {
+    let mut stmt = conn.prepare_cached("SELECT starred FROM articles WHERE id = ?1")?;
+    stmt.query_row(params![article_id], |r| r.get(0)).optional()
+}
+
 fn article_row(r: &Row<'_>) -> rusqlite::Result<Article> {
     Ok(Article {
         id: r.get(0)?,

@@ -237,6 +237,10 @@ impl Store {
     pub fn read_state(&self, article_id: i64) -> Result<Option<bool>, StoreError> {
         articles::read_state(&self.conn, article_id).map_err(|e| self.err(e))
     }
+    /// The stored star of an article (`None`: no such article).
+    pub fn star_state(&self, article_id: i64) -> Result<Option<bool>, StoreError> {
+        articles::star_state(&self.conn, article_id).map_err(|e| self.err(e))
+    }
     /// Indexes at most `limit` articles not yet in the search index (new, changed, or from a
     /// cache made before it) in one transaction; returns how many.
     pub fn index_pending(&mut self, limit: usize) -> Result<usize, StoreError> {

@@ -22,6 +22,8 @@ pub(super) struct Pending {
     was: Option<bool>,
     /// The lists the article is in (whose counts the mark changes).
     pub(super) scopes: Vec<Scope>,
+    /// Its star in the file (the starred view's counts change with it too).
+    starred: bool,
 }
 
 impl Pending {
@@ -60,11 +62,13 @@ impl Cache {
         }
         let was = self.store.read_state(id).ok().flatten();
         let scopes = self.store.scopes_of(id).unwrap_or_default();
+        let starred = self.store.star_state(id).ok().flatten().unwrap_or(false);
         self.pending.push(Pending {
             id,
             read,
             was,
             scopes,
+            starred,
         });
     }
 
@@ -123,6 +127,15 @@ impl Cache {
         self.stars.retain(|&(kept, _)| kept != id);
         self.stars.push((id, starred));
         Ok(Action::MarksSaved)
+    }
+
+    /// True when a kept read mark changes the counts of the list `query` shows: a list it is
+    /// in, or the starred view when it is starred (then or once the kept stars are written).
+    pub(super) fn counts_in(&self, p: &Pending, query: &ListQuery) -> bool {
+        if query.starred {
+            return self.star_of(p.id).unwrap_or(p.starred);
+        }
+        p.scopes.contains(&query.scope)
     }
 
     /// The star an article will have once the kept stars are written.
