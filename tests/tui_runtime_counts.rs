@@ -6,7 +6,7 @@
 //! (a feed-pane reload corrects a stale window within milliseconds): this guards them; the
 //! step-by-step check that a window never brings a stale count is in tui_nav_unread_only. And
 //! the starred view's count while its mark-all is kept (the file locked): every starred article
-//! counts, not only those of the feed it was opened from.
+//! counts, not only those of the feed it was opened from; a search's count, only those it finds.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
@@ -208,6 +208,47 @@ fn the_starred_view_count_while_its_marks_are_kept() {
     }
     assert_eq!(in_file(dir.path()), 3, "written when the lock went");
     assert_eq!(shown(&run.screen()), Some(0));
+    run.keys(&["q"]);
+    run.join().unwrap();
+}
+
+/// A search's count while a read mark of an article it does not find is kept (the file
+/// locked): that mark does not change it.
+#[test]
+fn a_search_count_while_other_marks_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.xml");
+    write_feed(&feed, 6);
+    let settings = settings(&feed, dir.path());
+    chmon::commands::refresh_quietly(&settings).unwrap();
+    {
+        // Indexed now (the reader's background indexing would find the file locked).
+        let mut store = chmon::store::Store::open(&dir.path().join("cache.sqlite3")).unwrap();
+        while store.index_pending(100).unwrap() > 0 {}
+    }
+    let browser = Browser::from_value(Some("/nonexistent".into()));
+    let run = Running::start(settings, false, TestBackend::new(100, 30), browser);
+    run.wait_for("headlines", |s| {
+        s.contains("Новина номер 6") && shown(s) == Some(6)
+    });
+    let lock = rusqlite::Connection::open(dir.path().join("cache.sqlite3")).unwrap();
+    lock.execute_batch("BEGIN IMMEDIATE; UPDATE feeds SET title = title;")
+        .unwrap();
+    // «Новина номер 5» read (kept), then a search that finds only «Новина номер 3».
+    run.keys(&["j", "u"]);
+    run.wait_for("the mark", |s| shown(s) == Some(5));
+    run.keys(&["/", "3", "Enter"]);
+    run.wait_for("the result", |s| {
+        s.contains("Новина номер 3") && !s.contains("Новина номер 4")
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = run.screen();
+    assert_eq!(shown(&screen), Some(1), "{screen}");
+    assert_eq!(in_file(dir.path()), 6, "not written yet");
+    lock.execute_batch("COMMIT").unwrap();
+    run.keys(&["Esc"]);
+    run.wait_for("the list", |s| s.contains("Новина номер 6"));
+    settles(&run, dir.path(), "written", 5);
     run.keys(&["q"]);
     run.join().unwrap();
 }

@@ -261,3 +261,14 @@ pub(super) fn unread_ids(
     let ids = stmt.query_map(params![list, expr], |row| row.get(0))?;
     ids.collect()
 }
+
+/// True when the search finds the article (its words, whatever its list and flags).
+pub(super) fn finds(conn: &Connection, search: &Search, article_id: i64) -> rusqlite::Result<bool> {
+    let (must, expr) = expression(search);
+    let hit: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM search WHERE search MATCH ?1 AND rowid = ?2)",
+        )?
+        .query_row(params![expr, article_id], |r| r.get(0))?;
+    Ok(hit == must)
+}

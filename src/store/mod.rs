@@ -237,6 +237,13 @@ impl Store {
     pub fn read_state(&self, article_id: i64) -> Result<Option<bool>, StoreError> {
         articles::read_state(&self.conn, article_id).map_err(|e| self.err(e))
     }
+    /// True when the query's search finds the article by its words (no search: true).
+    pub fn finds(&self, query: &ListQuery, article_id: i64) -> Result<bool, StoreError> {
+        match found::active(query.search.as_ref()) {
+            Some(search) => found::finds(&self.conn, search, article_id).map_err(|e| self.err(e)),
+            None => Ok(true),
+        }
+    }
     /// The stored star of an article (`None`: no such article).
     pub fn star_state(&self, article_id: i64) -> Result<Option<bool>, StoreError> {
         articles::star_state(&self.conn, article_id).map_err(|e| self.err(e))

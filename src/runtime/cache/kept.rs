@@ -13,6 +13,9 @@ use crate::store::{Store, StoreError};
 
 /// Read marks written in one transaction when they are tried again.
 const BATCH: usize = 500;
+/// Up to this many kept marks, each is looked up in the search index for a search's counts
+/// (more: all of the list's are counted).
+const SEARCH_CHECKS: usize = 200;
 
 /// A read mark not yet in the file: what it should be and what the file said before.
 #[derive(Debug, Clone)]
@@ -130,12 +133,16 @@ impl Cache {
     }
 
     /// True when a kept read mark changes the counts of the list `query` shows: a list it is
-    /// in, or the starred view when it is starred (then or once the kept stars are written).
+    /// in, or the starred view when it is starred (then or once the kept stars are written),
+    /// and what its search finds (asked of the index while few marks are kept).
     pub(super) fn counts_in(&self, p: &Pending, query: &ListQuery) -> bool {
-        if query.starred {
-            return self.star_of(p.id).unwrap_or(p.starred);
-        }
-        p.scopes.contains(&query.scope)
+        let listed = if query.starred {
+            self.star_of(p.id).unwrap_or(p.starred)
+        } else {
+            p.scopes.contains(&query.scope)
+        };
+        let few = self.pending.len() <= SEARCH_CHECKS;
+        listed && (query.search.is_none() || !few || self.store.finds(query, p.id).unwrap_or(true))
     }
 
     /// The star an article will have once the kept stars are written.
