@@ -32,15 +32,18 @@ struct Queue {
 pub struct Pages {
     queue: Arc<Mutex<Queue>>,
     fetch: FetchOptions,
+    /// The note above a page cut at the size limit.
+    cut_note: &'static str,
     tx: Sender<Msg>,
     log: Log,
 }
 
 impl Pages {
-    pub fn new(fetch: FetchOptions, tx: Sender<Msg>, log: Log) -> Pages {
+    pub fn new(fetch: FetchOptions, cut_note: &'static str, tx: Sender<Msg>, log: Log) -> Pages {
         Pages {
             queue: Arc::new(Mutex::new(Queue::default())),
             fetch,
+            cut_note,
             tx,
             log,
         }
@@ -110,6 +113,7 @@ impl Pages {
                 etag: request.etag.clone(),
                 last_modified: request.last_modified.clone(),
             },
+            cut_note: self.cut_note,
         };
         let id = request.id;
         match fulltext::fetch(fetcher, &wanted, Utc::now()) {
