@@ -72,6 +72,7 @@ fn an_opened_teaser_is_shown_at_once_and_its_page_asked_for() {
             link: "http://monitor.cn.ua/ua/news/1".into(),
             etag: None,
             last_modified: None,
+            first: true,
         }]
     );
     assert!(app.reader.as_ref().unwrap().fetching);
@@ -343,4 +344,19 @@ fn the_article_view_with_a_fetched_agency_page() {
         "article_with_agency_page_uk",
         tui_support::screen::styled(&tui_support::screen::draw(&app))
     );
+}
+
+#[test]
+fn an_opened_article_being_prefetched_is_asked_for_first() {
+    let (mut app, mut fake) = app_with(FullText::Always);
+    fake.key(&mut app, Intent::Refresh);
+    fake.send(&mut app, tui_support::refreshed(5));
+    assert!(fake.fetches.iter().all(|r| !r.first), "prefetches wait");
+    fake.key(&mut app, Intent::Bottom);
+    fake.key(&mut app, Intent::Open);
+    let last = fake.fetches.last().unwrap();
+    assert_eq!((last.id, last.first), (5, true), "{:?}", fake.fetches);
+    assert_eq!(fake.fetches.len(), 6);
+    fake.key(&mut app, Intent::FullText);
+    assert_eq!(fake.fetches.len(), 6, "once moved ahead, not again");
 }
