@@ -130,6 +130,8 @@ fn fetched(app: &mut App, id: i64, page: Option<StoredPage>) -> Vec<Effect> {
     if let Some(reader) = open {
         reader.fetching = false;
         reader.set_page(page.clone(), width, height, &cx);
+        let last = reader.links.len().saturating_sub(1);
+        app.links.popup = app.links.popup.map(|at| at.min(last));
     }
     vec![Effect::Store(StoreJob::SavePage {
         id,
