@@ -84,6 +84,12 @@ pub enum Command {
         /// One JSON array, as `list --json` prints it
         #[arg(long)]
         json: bool,
+        /// Only the unread articles found
+        #[arg(long)]
+        unread: bool,
+        /// Only the starred articles found (of the whole cache)
+        #[arg(long)]
+        starred: bool,
     },
     /// One article as wrapped text, by the id from `list --json` or the position N in `list`
     Show {
@@ -195,8 +201,15 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             json,
             starred,
         }) => commands::list(&settings, limit, json, starred)?,
-        Some(Command::Search { query, limit, json }) => {
-            commands::search(&settings, &query, limit, json)?
+        Some(Command::Search {
+            query,
+            limit,
+            json,
+            unread,
+            starred,
+        }) => {
+            let filters = commands::Filters { unread, starred };
+            commands::search(&settings, &query, limit, json, filters)?
         }
         Some(Command::Show { id, width, full }) => commands::show(&settings, &id, width, full)?,
         Some(Command::Extract { source, width }) => {

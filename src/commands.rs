@@ -121,13 +121,24 @@ pub fn list(
     print_list(settings, &store, &query, limit, json)
 }
 
-/// `chmon search`: what a search finds in the run's feeds, newest first, printed as `list`
-/// prints (whole words: the last one is no prefix here). Indexes what is not indexed yet first.
+/// The filters of `chmon search`, as the reader's list has them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Filters {
+    /// Only the unread articles found.
+    pub unread: bool,
+    /// Only the starred articles found (of the whole cache, as the starred view).
+    pub starred: bool,
+}
+
+/// `chmon search`: what a search finds in the run's feeds (with the filters), newest first,
+/// printed as `list` prints (whole words: the last one is no prefix here). Indexes what is not
+/// indexed yet first.
 pub fn search(
     settings: &Settings,
     text: &str,
     limit: Option<usize>,
     json: bool,
+    filters: Filters,
 ) -> Result<(), CommandError> {
     if crate::search::Query::parse(text, false).is_empty() {
         return Err(CommandError::Usage(format!(
@@ -136,6 +147,8 @@ pub fn search(
     }
     let (mut store, _, mut query) = open_feeds(settings)?;
     while store.index_pending(INDEX_BATCH)? > 0 {}
+    query.unread_only = filters.unread;
+    query.starred = filters.starred;
     query.search = Some(Search {
         text: text.to_string(),
         relevance: false,

@@ -1,6 +1,7 @@
 //! End-to-end tests of `chmon search` over the fixture archive (a local feed file, no
-//! network): the same output shapes as `list`, `--limit`, `--json`, Ukrainian word forms, and
-//! a query with no words refused.
+//! network): the same output shapes as `list`, `--limit`, `--json`, Ukrainian word forms,
+//! `--unread` / `--starred` (marks set through `Store` as the reader sets them), and a query
+//! with no words refused.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::too_many_lines)] // a test crate
 
@@ -83,4 +84,55 @@ fn a_query_with_no_words_is_refused_and_nothing_found_is_empty() {
         ok(&chmon(dir.path(), &["search", "вишиванка", "--json"])).trim(),
         "[]"
     );
+}
+
+#[test]
+fn unread_and_starred_keep_to_those_articles_found() {
+    let dir = refreshed();
+    let all = ok(&chmon(dir.path(), &["search", "уряд"]));
+    let lines: Vec<&str> = all.lines().collect();
+    assert_eq!(lines.len(), 5, "{all}");
+    {
+        // Marks as the reader makes them, on the articles in the order `search` printed them.
+        use chmon::model::{ListQuery, Scope, Search};
+        let mut store = chmon::store::Store::open(&dir.path().join("cache.sqlite3")).unwrap();
+        let feed = store.feed(ARCHIVE).unwrap().id;
+        let query = ListQuery {
+            search: Some(Search {
+                text: "уряд".into(),
+                relevance: false,
+                prefix: false,
+            }),
+            ..ListQuery::new(Scope::Feed(feed))
+        };
+        let rows = store.headlines(&query, 0, 10).unwrap();
+        store
+            .set_read_many(&[rows[1].id, rows[3].id], true)
+            .unwrap();
+        store.set_starred(rows[1].id, true).unwrap();
+        store.set_starred(rows[4].id, true).unwrap();
+    }
+    let pick = |at: &[usize]| -> String { at.iter().map(|&i| format!("{}\n", lines[i])).collect() };
+    let unread = ok(&chmon(dir.path(), &["search", "уряд", "--unread"]));
+    assert_eq!(unread, pick(&[0, 2, 4]));
+    let starred = ok(&chmon(dir.path(), &["search", "уряд", "--starred"]));
+    assert_eq!(starred, pick(&[1, 4]));
+    let both = ok(&chmon(
+        dir.path(),
+        &["search", "уряд", "--starred", "--unread"],
+    ));
+    assert_eq!(both, pick(&[4]));
+    let one = ok(&chmon(
+        dir.path(),
+        &["search", "уряд", "--unread", "--limit", "1"],
+    ));
+    assert_eq!(one, pick(&[0]));
+    let json: serde_json::Value = serde_json::from_str(&ok(&chmon(
+        dir.path(),
+        &["search", "уряд", "--unread", "--json"],
+    )))
+    .unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert!(items.iter().all(|i| i["read"] == false), "{json}");
 }

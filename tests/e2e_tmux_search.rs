@@ -85,7 +85,17 @@ fn search_then_open_a_match_in_a_real_terminal() {
     // Follow the article's link by its number.
     assert!(screen.contains("МОЗ[1]"), "{screen}");
     tmux.keys(&["1"]);
-    tmux.wait_for("the browser", |s| s.contains("відкрито в браузері"));
+    // The recording browser, not the status line: a page fetch failing behind the dead proxy
+    // may replace «відкрито в браузері» before the screen is read.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !std::fs::read_to_string(&opened).is_ok_and(|s| s.contains("moz.gov.ua")) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the browser was not run:\n{}",
+            tmux.screen()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 
     tmux.keys(&["Escape"]);
     tmux.wait_for("back to the results", |s| {

@@ -274,3 +274,48 @@ fn the_index_follows_updates_deletes_and_feed_removal() {
         "only «Уряд і рада» is left"
     );
 }
+
+/// New articles are pending by the watermark, not by a row each in `search_dirty`; an id at or
+/// below it (reused after a delete) is marked; indexing moves the watermark past what it did.
+#[test]
+fn new_articles_are_pending_above_the_watermark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let feed = store.sync_list(&[listed("archive", None)]).unwrap()[0];
+    let now = Utc.with_ymd_and_hms(2025, 12, 31, 0, 0, 0).unwrap();
+    let items = archive();
+    store.upsert_items(feed, &items, now).unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let count = |sql: &str| -> i64 { raw.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM search_dirty"),
+        0,
+        "no row per new article"
+    );
+    assert_eq!(store.unindexed().unwrap(), items.len());
+    assert_eq!(store.index_pending(5).unwrap(), 5);
+    assert_eq!(store.unindexed().unwrap(), items.len() - 5);
+    while store.index_pending(7).unwrap() > 0 {}
+    assert_eq!(store.unindexed().unwrap(), 0);
+    assert!(!titles(&store, "уряд").is_empty());
+    // The newest id goes and comes back (SQLite reuses max(rowid) + 1): it is marked.
+    let top = count("SELECT max(id) FROM articles");
+    raw.execute("DELETE FROM articles WHERE id = ?1", [top])
+        .unwrap();
+    raw.execute(
+        "INSERT INTO articles (id, feed_id, key, sort_time, content_hash, first_seen, title)
+         VALUES (?1, ?2, 'reused', 0, 0, 0, 'Вишиванка року')",
+        [top, feed],
+    )
+    .unwrap();
+    raw.execute(
+        "INSERT INTO memberships (feed_id, key, article_id, content_hash)
+         VALUES (?2, 'reused', ?1, 0)",
+        [top, feed],
+    )
+    .unwrap();
+    assert_eq!(store.unindexed().unwrap(), 1);
+    assert_eq!(store.index_pending(100).unwrap(), 1);
+    assert_eq!(titles(&store, "вишиванка"), ["Вишиванка року"]);
+}

@@ -84,7 +84,9 @@ fn a_slow_page_never_holds_up_the_keys_and_reads_offline_afterwards() {
         TestBackend::new(100, 30),
         no_browser(),
     );
-    run.wait_for("the refresh", |s| s.contains("1 нова"));
+    run.wait_for("the refresh and its row", |s| {
+        s.contains("1 нова") && s.contains("Кінотеатр відновлюють 0")
+    });
     let mut slowest = timed(&run, "Enter", "the teaser", |s| {
         s.contains(TEASER) && s.contains("завантажую повний текст…")
     });
@@ -141,7 +143,9 @@ fn a_missing_page_is_said_and_the_teaser_stays() {
         TestBackend::new(100, 30),
         no_browser(),
     );
-    run.wait_for("the refresh", |s| s.contains("1 нова"));
+    run.wait_for("the refresh and its row", |s| {
+        s.contains("1 нова") && s.contains("Кінотеатр відновлюють 0")
+    });
     run.keys(&["Enter"]);
     let screen = run.wait_for("the failure", |s| s.contains("HTTP 404"));
     assert!(

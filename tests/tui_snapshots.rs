@@ -151,3 +151,61 @@ fn every_small_size_draws_without_panic() {
         let _ = screen(&app);
     }
 }
+
+/// The hint bar's row of an app at 80 columns.
+fn hint_row(app: &App) -> String {
+    let last = screen(app).lines().last().unwrap().to_string();
+    last.trim_matches('"').trim_end().to_string()
+}
+
+/// An app over three feeds (the pane's `Tab` is hinted too).
+fn three_feeds(lang: Lang) -> (App, Fake) {
+    let specs = (1..=3)
+        .map(|n| chmon::config::FeedSpec::new(format!("https://f{n}.example/rss")))
+        .collect();
+    let mut settings = chmon::config::Settings::with_feeds(specs, "/nonexistent");
+    settings.lang = lang;
+    settings.zone = chmon::timefmt::Zone::kyiv();
+    let feeds = (1..=3)
+        .map(|id| chmon::model::FeedSummary {
+            id,
+            source: format!("https://f{id}.example/rss"),
+            ..tui_support::agency_feed()
+        })
+        .collect();
+    let mut app = App::new(settings, now(), feeds);
+    let mut fake = Fake::new(headlines(16));
+    fake.send(
+        &mut app,
+        Action::Resize {
+            width: 80,
+            height: 24,
+        },
+    );
+    let start = Action::Start {
+        now: now(),
+        refresh: false,
+        notice: None,
+    };
+    fake.send(&mut app, start);
+    (app, fake)
+}
+
+#[test]
+fn the_hint_bar_at_80_columns_has_the_search() {
+    let mut rows = Vec::new();
+    for lang in [Lang::Uk, Lang::En] {
+        let (app, _) = list(lang);
+        rows.push(hint_row(&app));
+        let (mut app, mut fake) = three_feeds(lang);
+        rows.push(hint_row(&app));
+        fake.key(&mut app, Intent::SwitchPane);
+        assert!(app.pane_focus);
+        rows.push(hint_row(&app));
+    }
+    for row in &rows {
+        assert!(row.contains("/ пошук") || row.contains("/ search"), "{row}");
+        assert!(row.ends_with("вихід") || row.ends_with("quit"), "{row}");
+    }
+    insta::assert_snapshot!("hint_bar_80", rows.join("\n"));
+}

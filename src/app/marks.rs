@@ -160,16 +160,20 @@ pub(super) fn toggle_unread_only(app: &mut App) -> Vec<Effect> {
 
 /// `S`: the starred articles as the list; again: the list before.
 pub(super) fn starred_view(app: &mut App) -> Vec<Effect> {
+    // A search shown stays (it searches the starred, then the list before).
+    let search = app.list.query.search.clone();
     let query = if app.list.query.starred {
-        app.before_starred
-            .take()
-            .unwrap_or_else(|| ListQuery::new(app.list.query.scope.clone()))
+        let before = app.before_starred.take();
+        ListQuery {
+            search,
+            ..before.unwrap_or_else(|| ListQuery::new(app.list.query.scope.clone()))
+        }
     } else {
         app.before_starred = Some(app.list.query.clone());
         ListQuery {
             starred: true,
             unread_only: false,
-            search: None,
+            search,
             scope: app.list.query.scope.clone(),
         }
     };

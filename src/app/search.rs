@@ -2,7 +2,8 @@
 //! and the list shows what it finds as you type (the last word a prefix), Enter leaves the line
 //! with the results kept, Esc (in the line or in the results) goes back to the full list, `=`
 //! switches newest-first / best-first. The search is a field of the list's `ListQuery`, so the
-//! rows come as any list's do (a stale window is dropped by its `seq`). Part of `update`; no IO.
+//! rows come as any list's do (a stale window is dropped by its `seq`), and it keeps the
+//! list's filters (unread only, the starred view). Part of `update`; no IO.
 
 use super::App;
 use crate::action::Effect;
@@ -73,13 +74,16 @@ pub(super) fn pasted(app: &mut App, text: &str) -> Vec<Effect> {
     requery(app)
 }
 
-/// Esc: the full list of the same scope again.
+/// Esc: the list of the same scope and filters again, without the search.
 pub(super) fn close(app: &mut App) -> Vec<Effect> {
     if app.search.take().is_none() && app.list.query.search.is_none() {
         return Vec::new();
     }
-    let scope = app.list.query.scope.clone();
-    app.list.switch_to(ListQuery::new(scope));
+    let query = ListQuery {
+        search: None,
+        ..app.list.query.clone()
+    };
+    app.list.switch_to(query);
     load(app)
 }
 
@@ -97,16 +101,14 @@ fn requery(app: &mut App) -> Vec<Effect> {
     let Some(line) = &app.search else {
         return Vec::new();
     };
-    // A search is over the whole list of the scope (not only its unread, not the starred view).
+    // A search is within the list shown: its scope and its filters (only unread, the starred).
     let query = ListQuery {
-        scope: app.list.query.scope.clone(),
-        unread_only: false,
-        starred: false,
         search: Some(Search {
             text: line.text.clone(),
             relevance: line.relevance,
             prefix: true,
         }),
+        ..app.list.query.clone()
     };
     if query == app.list.query {
         return Vec::new();

@@ -52,6 +52,8 @@ pub struct Entry {
     pub joins: bool,
     /// Shown in the hint bar (with the entries that join it).
     pub hint: bool,
+    /// A hint the bar leaves out first when the line is too long (in table order).
+    pub spare: bool,
 }
 
 const fn entry(
@@ -68,6 +70,7 @@ const fn entry(
         repeats: false,
         joins: false,
         hint: false,
+        spare: false,
     }
 }
 
@@ -81,6 +84,15 @@ const fn joins(e: Entry) -> Entry {
 
 const fn hint(e: Entry) -> Entry {
     Entry { hint: true, ..e }
+}
+
+/// Hinted while there is room.
+const fn spare(e: Entry) -> Entry {
+    Entry {
+        hint: true,
+        spare: true,
+        ..e
+    }
 }
 
 /// In help order: the hint bar shows the hinted ones of a view in this order too.
@@ -123,8 +135,8 @@ pub const TABLE: &[Entry] = &[
         &["Esc", "h", "q", "←"],
     )),
     hint(entry("refresh", Intent::Refresh, Scope::Both, &["r"])),
-    hint(entry("open_link", Intent::OpenLink, Scope::Both, &["o"])),
-    hint(entry(
+    spare(entry("open_link", Intent::OpenLink, Scope::Both, &["o"])),
+    spare(entry(
         "toggle_read",
         Intent::ToggleRead,
         Scope::List,
@@ -176,8 +188,8 @@ pub const TABLE: &[Entry] = &[
         Scope::Feeds,
         &["Enter", "l", "→"],
     )),
-    hint(entry("fold", Intent::Fold, Scope::Feeds, &["z"])),
-    entry("search", Intent::Search, Scope::Browse, &["/"]),
+    spare(entry("fold", Intent::Fold, Scope::Feeds, &["z"])),
+    hint(entry("search", Intent::Search, Scope::Browse, &["/"])),
     entry("clear_search", Intent::ClearSearch, Scope::List, &["Esc"]),
     entry("search_order", Intent::SearchOrder, Scope::List, &["="]),
     hint(entry("help", Intent::Help, Scope::Both, &["?"])),

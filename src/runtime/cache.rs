@@ -1,11 +1,10 @@
 //! The cache worker: owns a `Store` and answers `StoreJob`s in order. Writes never wait long
 //! and are never dropped for a busy database: a write that finds the file locked (a refresh is
 //! writing) is kept and retried, the reads behind it are answered at once, and what they return
-//! already shows the kept writes. Between jobs it indexes for search (see `indexing`). On the way out
-//! it keeps trying for a while before giving up.
+//! already shows the kept writes (see `kept`: read marks, a whole list's mark-all and its undo,
+//! stars). Between jobs it indexes for search (see `indexing`). On the way out it keeps trying
+//! for a while before giving up.
 //! Pages to store are kept and retried the same way (see `pages`).
-//! A star and the marks of a whole list (mark all read, its undo) are one statement or one
-//! transaction each: they wait for the lock as reads do (5 s) and are reported if it stays busy.
 
 use std::sync::mpsc::{Receiver, Sender};
 use std::thread::JoinHandle;
@@ -28,28 +27,10 @@ const RETRY: Duration = Duration::from_millis(200);
 /// How long kept writes are tried after the reader has quit.
 pub const EXIT_PATIENCE: Duration = Duration::from_secs(15);
 
-/// A read mark not yet in the file: what it should be and what the file said before.
-#[derive(Debug, Clone)]
-struct Pending {
-    id: i64,
-    read: bool,
-    was: Option<bool>,
-    /// The lists the article is in (whose counts the mark changes).
-    scopes: Vec<Scope>,
-}
-
-impl Pending {
-    /// How the mark changes an unread count of a list it is in.
-    fn correct(&self, counts: &mut Counts) {
-        match (self.was, self.read) {
-            (Some(true), false) => counts.unread += 1,
-            (Some(false), true) => counts.unread = counts.unread.saturating_sub(1),
-            (Some(true), true) | (Some(false), false) | (None, _) => {}
-        }
-    }
-}
-
 mod indexing;
+mod kept;
+
+use kept::Pending;
 mod pages;
 
 struct Cache {
@@ -57,6 +38,8 @@ struct Cache {
     /// The run's feeds, in the list's order.
     feed_ids: Vec<i64>,
     pending: Vec<Pending>,
+    /// Stars not yet in the file (article, starred), in order.
+    stars: Vec<(i64, bool)>,
     /// Pages not yet in the file (article id, page).
     pages: Vec<(i64, crate::model::StoredPage)>,
     next_retry: Instant,
@@ -81,6 +64,7 @@ pub fn spawn(
         store,
         feed_ids,
         pending: Vec::new(),
+        stars: Vec::new(),
         pages: Vec::new(),
         next_retry: Instant::now(),
         backlog: VecDeque::new(),
@@ -113,12 +97,12 @@ impl Cache {
                 Ok(None) => {}
                 Err(()) => break,
             }
-            if self.holds_writes() && Instant::now() >= self.next_retry {
+            if self.kept_any() && Instant::now() >= self.next_retry {
                 self.flush();
             }
             self.index_some();
         }
-        self.flush_before_exit();
+        self.flush_before_exit(EXIT_PATIENCE);
     }
 
     /// Answers one job; false when nobody listens any more.
@@ -140,17 +124,9 @@ impl Cache {
             StoreJob::Locate { query, article_id } => self.locate(query, article_id),
             StoreJob::LoadArticle { id } => self.article(id),
             StoreJob::LoadFeeds => self.feeds(),
-            StoreJob::SetStarred { id, starred } => {
-                (self.store.set_starred(id, starred)).map(|()| Action::MarksSaved)
-            }
-            StoreJob::MarkAllRead { query } => {
-                self.flush();
-                (self.store.mark_all_read(&query)).map(|ids| Action::MarkedAllRead { query, ids })
-            }
-            StoreJob::SetReadMany { ids, read } => {
-                self.flush();
-                (self.store.set_read_many(&ids, read)).map(|()| Action::MarksSaved)
-            }
+            StoreJob::SetStarred { id, starred } => self.star(id, starred),
+            StoreJob::MarkAllRead { query } => self.mark_all(query),
+            StoreJob::SetReadMany { ids, read } => self.set_many(&ids, read),
             StoreJob::NextUnread {
                 query,
                 article_id,
@@ -183,6 +159,9 @@ impl Cache {
         for row in &mut rows {
             if let Some(p) = self.pending.iter().find(|p| p.id == row.id) {
                 row.read = p.read;
+            }
+            if let Some(starred) = self.star_of(row.id) {
+                row.starred = starred;
             }
         }
         Ok(Action::HeadlinesLoaded(HeadlineWindow {
@@ -239,70 +218,5 @@ impl Cache {
             p.correct(&mut counts);
         }
         Ok(counts)
-    }
-
-    /// Keeps a read mark (a later one for the same article replaces it).
-    fn keep(&mut self, id: i64, read: bool) {
-        if let Some(p) = self.pending.iter_mut().find(|p| p.id == id) {
-            p.read = read;
-            return;
-        }
-        let was = self.store.read_state(id).ok().flatten();
-        let scopes = self.store.scopes_of(id).unwrap_or_default();
-        self.pending.push(Pending {
-            id,
-            read,
-            was,
-            scopes,
-        });
-    }
-
-    /// True while marks or pages wait to be written.
-    fn holds_writes(&self) -> bool {
-        !self.pending.is_empty() || !self.pages.is_empty()
-    }
-
-    /// Writes the kept marks, then the kept pages, in order; stops at the first that finds
-    /// the file busy.
-    fn flush(&mut self) {
-        let _ = self.store.set_busy_timeout(WRITE_WAIT);
-        while let Some((id, read)) = self.pending.first().map(|p| (p.id, p.read)) {
-            match self.store.set_read(id, read) {
-                Ok(()) => {}
-                Err(e) if e.is_busy() => break,
-                Err(e) => {
-                    self.log
-                        .line(&format!("cache: read mark of {id} lost: {e}"));
-                    let _ = self
-                        .tx
-                        .send(Msg::Action(Action::StoreFailed(e.to_string())));
-                }
-            }
-            self.pending.remove(0);
-        }
-        if self.pending.is_empty() {
-            self.flush_pages();
-        }
-        let _ = self.store.set_busy_timeout(READ_WAIT);
-        self.next_retry = Instant::now() + RETRY;
-    }
-
-    /// After the reader has quit: a refresh may still hold the lock for a few seconds.
-    fn flush_before_exit(&mut self) {
-        let deadline = Instant::now() + EXIT_PATIENCE;
-        while self.holds_writes() && Instant::now() < deadline {
-            self.flush();
-            if self.holds_writes() {
-                std::thread::sleep(RETRY);
-            }
-        }
-        for p in &self.pending {
-            self.log
-                .line(&format!("cache: read mark of {} not written (busy)", p.id));
-        }
-        for (id, _) in &self.pages {
-            self.log
-                .line(&format!("cache: page of {id} not written (busy)"));
-        }
     }
 }

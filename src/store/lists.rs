@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::found;
 use crate::model::{Counts, Headline, ListQuery, Scope};
 
 /// The `lists.scope` text of a scope.
@@ -47,6 +48,9 @@ pub(super) fn headlines(
     offset: usize,
     limit: usize,
 ) -> rusqlite::Result<Vec<Headline>> {
+    if let Some(search) = found::active(query.search.as_ref()) {
+        return found::headlines(conn, query, search, offset, limit);
+    }
     if query.starred {
         return super::views::starred_headlines(conn, query, offset, limit);
     }
@@ -57,9 +61,6 @@ pub(super) fn headlines(
         Scope::Feed(id) => Some(id),
         Scope::All | Scope::Section(_) => None,
     };
-    if let Some(search) = super::search::active(query.search.as_ref()) {
-        return super::search::headlines(conn, list, feed, search, offset, limit);
-    }
     let window = WINDOW.replace("{unread}", &unread_filter(query, "li"));
     let sql = format!(
         "SELECT a.id, a.title, a.sort_time, a.published IS NOT NULL, li.read, a.starred, {}
@@ -96,16 +97,14 @@ pub(super) fn headline_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Headline> 
     })
 }
 
-/// The list's counters (no count of rows); with a search, what it finds is counted.
+/// The list's counters (no count of rows); with a search, what it finds is counted (with
+/// the list's filters: see `found`).
 pub(super) fn counts(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Counts> {
+    if let Some(search) = found::active(query.search.as_ref()) {
+        return found::counts(conn, query, search);
+    }
     if query.starred {
         return super::views::starred_counts(conn, query);
-    }
-    if let Some(search) = super::search::active(query.search.as_ref()) {
-        return match list_id(conn, query)? {
-            Some(list) => super::search::counts(conn, list, search),
-            None => Ok(Counts::default()),
-        };
     }
     let counts = conn
         .prepare_cached("SELECT total, unread FROM lists WHERE scope = ?1")?
@@ -148,15 +147,15 @@ pub(super) fn position_of(
     query: &ListQuery,
     article_id: i64,
 ) -> rusqlite::Result<Option<usize>> {
+    if let Some(search) = found::active(query.search.as_ref()) {
+        return found::position_of(conn, query, search, article_id);
+    }
     if query.starred {
         return super::views::starred_position(conn, query, article_id);
     }
     let Some(list) = list_id(conn, query)? else {
         return Ok(None);
     };
-    if let Some(search) = super::search::active(query.search.as_ref()) {
-        return super::search::position_of(conn, list, search, article_id);
-    }
     let unread = unread_filter(query, "b");
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT (SELECT count(*) FROM list_items b

@@ -8,6 +8,7 @@ mod articles;
 mod codec;
 mod feed_list;
 mod feeds;
+mod found;
 mod lists;
 mod open;
 mod pages;
@@ -253,6 +254,11 @@ impl Store {
     /// articles it changed (what an undo gives back to [`Store::set_read_many`]).
     pub fn mark_all_read(&mut self, query: &ListQuery) -> Result<Vec<i64>, StoreError> {
         views::mark_all_read(&mut self.conn, query).map_err(|e| StoreError::sqlite(&self.path, e))
+    }
+    /// The unread articles of the list the query shows (what [`Store::mark_all_read`] would
+    /// change now); a read, no lock.
+    pub fn unread_ids(&self, query: &ListQuery) -> Result<Vec<i64>, StoreError> {
+        views::unread_ids(&self.conn, query).map_err(|e| self.err(e))
     }
     /// Sets the read flag of many articles in one transaction.
     pub fn set_read_many(&mut self, ids: &[i64], read: bool) -> Result<(), StoreError> {

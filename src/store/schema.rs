@@ -63,6 +63,8 @@ const MIGRATIONS: &[&str] = &[
     super::schema_pages::SQL,
     // The search index: see `schema_search`.
     super::schema_search::SQL,
+    // New articles pending for the index by a watermark, not a row each: see `schema_search`.
+    super::schema_search::MARK_SQL,
 ];
 
 /// Work a migration needs besides its SQL, run right after it in the same transaction.

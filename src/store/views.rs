@@ -6,6 +6,7 @@
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use super::found;
 use super::lists::{clamp, headline_row, list_id, position_of, to_count};
 use crate::model::{Counts, Headline, ListQuery};
 
@@ -81,8 +82,11 @@ pub(super) fn set_starred(
     Ok(())
 }
 
-/// The unread articles of the list the query shows.
-fn unread_ids(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Vec<i64>> {
+/// The unread articles of the list the query shows (of what its search finds, if any).
+pub(super) fn unread_ids(conn: &Connection, query: &ListQuery) -> rusqlite::Result<Vec<i64>> {
+    if let Some(search) = found::active(query.search.as_ref()) {
+        return found::unread_ids(conn, query, search);
+    }
     if query.starred {
         let mut stmt =
             conn.prepare_cached("SELECT id FROM articles WHERE starred = 1 AND read = 0")?;
@@ -137,6 +141,9 @@ pub(super) fn next_unread(
     article_id: i64,
     forward: bool,
 ) -> rusqlite::Result<Option<(i64, usize)>> {
+    if let Some(search) = found::active(query.search.as_ref()) {
+        return found::next_unread(conn, query, search, article_id, forward);
+    }
     let Some(time) = conn
         .prepare_cached("SELECT sort_time FROM articles WHERE id = ?1")?
         .query_row([article_id], |r| r.get::<_, i64>(0))

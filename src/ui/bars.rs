@@ -119,7 +119,8 @@ fn shown_hint(entry: &crate::keymap::Entry, view: View) -> bool {
     entry.hint && entry.scope.has(view)
 }
 
-/// The hinted actions of the view under any overlay, from the keymap: `j/k рух  Enter читати`.
+/// The hinted actions of the view under any overlay, from the keymap: `j/k рух  Enter читати`;
+/// spare ones are left out (first ones first) while the line does not fit.
 pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let view = if app.links.popup.is_some() && app.reader.is_some() {
         View::Links
@@ -131,7 +132,7 @@ pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         View::List
     };
     let lang = app.settings.lang;
-    let items: Vec<String> = help::groups(&app.settings.keymap)
+    let mut items: Vec<(String, bool)> = help::groups(&app.settings.keymap)
         .into_iter()
         .filter(|group| shown_hint(group.first, view))
         .filter(|group| app.feed_ids.len() > 1 || group.first.intent != Intent::SwitchPane)
@@ -142,14 +143,34 @@ pub fn hint(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .filter_map(|(_, keys)| keys.first().map(ToString::to_string))
                 .collect();
             (!keys.is_empty()).then(|| {
-                format!(
+                let text = format!(
                     "{} {}",
                     keys.join("/"),
                     lang.action(group.first.intent).hint
-                )
+                );
+                (text, group.first.spare)
             })
         })
         .collect();
-    let line = truncate(&format!(" {}", items.join("  ")), usize::from(area.width));
+    fit(&mut items, usize::from(area.width));
+    let texts: Vec<&str> = items.iter().map(|(t, _)| t.as_str()).collect();
+    let line = truncate(&format!(" {}", texts.join("  ")), usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme.of(Element::Hint)), area);
+}
+
+/// Leaves out spare hints, first ones first, while the line is wider than `cols`.
+fn fit(items: &mut Vec<(String, bool)>, cols: usize) {
+    let line_width = |items: &[(String, bool)]| {
+        items
+            .iter()
+            .map(|(t, _)| width(t) + 2)
+            .sum::<usize>()
+            .saturating_sub(1)
+    };
+    while line_width(items) > cols {
+        let Some(at) = items.iter().position(|(_, spare)| *spare) else {
+            return;
+        };
+        items.remove(at);
+    }
 }

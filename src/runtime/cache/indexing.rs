@@ -22,7 +22,7 @@ impl Cache {
             return Ok(Some(job));
         }
         let now = Instant::now();
-        let retry = self.holds_writes().then_some(self.next_retry);
+        let retry = self.kept_any().then_some(self.next_retry);
         let index = self.indexing.then_some(self.index_at);
         let wait = match (retry, index) {
             (Some(a), Some(b)) => Some(a.min(b)),

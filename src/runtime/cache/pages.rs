@@ -15,6 +15,9 @@ impl Cache {
         if let (Some(a), Some(p)) = (&mut article, self.pending.iter().find(|p| p.id == id)) {
             a.read = p.read;
         }
+        if let (Some(a), Some(starred)) = (&mut article, self.star_of(id)) {
+            a.starred = starred;
+        }
         let (page, feeds) = match &article {
             Some(_) => (self.page_of(id)?.map(Box::new), self.store.feeds_of(id)?),
             None => (None, Vec::new()),
