@@ -360,3 +360,25 @@ fn an_opened_article_being_prefetched_is_asked_for_first() {
     fake.key(&mut app, Intent::FullText);
     assert_eq!(fake.fetches.len(), 6, "once moved ahead, not again");
 }
+
+#[test]
+fn the_status_line_in_english() {
+    let mut settings = tui_support::settings(Lang::En);
+    tui_support::fetching(&mut settings, FullText::Auto);
+    let (mut app, mut fake) = started_with(settings, headlines(3), 80, 24);
+    fake.key(&mut app, Intent::Open);
+    let screen = tui_support::screen::text(&tui_support::screen::draw(&app));
+    assert!(screen.contains("fetching the full text…"), "{screen}");
+    fake.send(
+        &mut app,
+        Action::PageFailed {
+            id: 1,
+            error: "timed out after 30s".into(),
+        },
+    );
+    let screen = tui_support::screen::text(&tui_support::screen::draw(&app));
+    assert!(
+        screen.contains("could not fetch the full text: timed out after 30s"),
+        "{screen}"
+    );
+}
