@@ -382,3 +382,15 @@ fn the_status_line_in_english() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_help_lists_e() {
+    let (mut app, mut fake) = tui_support::started(Lang::Uk, headlines(3), 100, 80);
+    fake.key(&mut app, Intent::Help);
+    let screen = tui_support::screen::text(&tui_support::screen::draw(&app));
+    let line = screen
+        .lines()
+        .find(|l| l.contains("повний текст зі сторінки статті"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains(" e "), "{line}");
+}
