@@ -257,6 +257,8 @@ pub struct PageRequest {
     pub link: String,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Someone waits for it (the open article): ahead of the prefetches.
+    pub first: bool,
 }
 
 /// What the cache worker does; reads answer with an `Action`, writes are kept until they land

@@ -139,7 +139,8 @@ impl Session {
             feed_ids: Arc::new(ids),
             log: log.clone(),
         };
-        let pages = pages::Pages::new(settings.fetch.clone(), tx.clone(), log.clone());
+        let cut_note = settings.lang.pages().cut;
+        let pages = pages::Pages::new(settings.fetch.clone(), cut_note, tx.clone(), log.clone());
         let ctx = Context {
             jobs: Some(jobs),
             tx,
