@@ -3,7 +3,8 @@
 //! indexing), then indexing them all (what the reader does after a refresh, in the background),
 //! the cache size before and after, and the latency of one key press in the search line (the
 //! cache worker's answer: the counts and a window of 60 rows, last word a prefix) for typical
-//! queries. Owns only the benchmark; must not change the library.
+//! queries, over the whole list, with unread-only (every other article read) and in the
+//! starred view (one in 50 starred). Owns only the benchmark; must not change the library.
 //!
 //! Run: `cargo bench --bench search` (release). `SEARCH_BENCH_SIZES=50,10000` to choose sizes.
 
@@ -113,35 +114,55 @@ fn bench(count: usize) {
         after as f64 / 1e6,
         (after as f64 / before as f64 - 1.0) * 100.0
     );
-    let store = Store::open(&path).unwrap();
-    println!("| query (live: last word a prefix) | found | median ms | max ms |");
-    println!("|---|---:|---:|---:|");
+    let mut store = Store::open(&path).unwrap();
+    mark_some(&mut store);
+    println!(
+        "| query (live: last word a prefix) | found | median ms | max ms \
+         | unread only (½ read) | median | max | starred (1 in 50) | median | max |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for text in QUERIES {
-        let query = ListQuery {
-            scope: Scope::All,
-            unread_only: false,
-            starred: false,
-            search: Some(Search {
-                text: (*text).into(),
-                relevance: false,
-                prefix: true,
-            }),
-        };
-        let mut times = Vec::with_capacity(RUNS);
-        let mut found = 0;
-        for _ in 0..RUNS {
-            let start = Instant::now();
-            found = store.counts(&query).unwrap().total;
-            let rows = store.headlines(&query, 0, 60).unwrap();
-            std::hint::black_box(rows);
-            times.push(start.elapsed());
-        }
-        let max = *times.iter().max().unwrap();
-        println!(
-            "| `{text}` | {found} | {:.1} | {:.1} |",
-            ms(median(times)),
-            ms(max)
-        );
+        let all = key_press(&store, text, false, false);
+        let unread = key_press(&store, text, true, false);
+        let starred = key_press(&store, text, false, true);
+        println!("| `{text}` | {all} | {unread} | {starred} |");
     }
     println!();
+}
+
+/// Every other article read, one in 50 starred (the filters' rows).
+fn mark_some(store: &mut Store) {
+    let everything = ListQuery::new(Scope::All);
+    let total = store.counts(&everything).unwrap().total;
+    let rows = store.headlines(&everything, 0, total).unwrap();
+    let read: Vec<i64> = rows.iter().step_by(2).map(|h| h.id).collect();
+    store.set_read_many(&read, true).unwrap();
+    for h in rows.iter().skip(1).step_by(50) {
+        store.set_starred(h.id, true).unwrap();
+    }
+}
+
+/// One key press of a search over «Усі новини» (with the filters asked): "found | median | max".
+fn key_press(store: &Store, text: &str, unread_only: bool, starred: bool) -> String {
+    let query = ListQuery {
+        scope: Scope::All,
+        unread_only,
+        starred,
+        search: Some(Search {
+            text: text.into(),
+            relevance: false,
+            prefix: true,
+        }),
+    };
+    let mut times = Vec::with_capacity(RUNS);
+    let mut found = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        found = store.counts(&query).unwrap().total;
+        let rows = store.headlines(&query, 0, 60).unwrap();
+        std::hint::black_box(rows);
+        times.push(start.elapsed());
+    }
+    let max = *times.iter().max().unwrap();
+    format!("{found} | {:.1} | {:.1}", ms(median(times)), ms(max))
 }

@@ -220,8 +220,16 @@ fn step(app: &mut App, delta: isize) -> Vec<Effect> {
     if target >= app.list.counts.total || app.list.row(target).is_none() {
         return Vec::new();
     }
-    let mut effects = app.select(target);
-    effects.extend(open_selected(app));
+    open_at(app, target)
+}
+
+/// Selects a loaded row and opens it: its read mark goes to the cache before the window the
+/// selection may ask for, so the window's counts already have it.
+pub(super) fn open_at(app: &mut App, pos: usize) -> Vec<Effect> {
+    let height = app.body_height();
+    app.list.select(pos, height, &app.settings.zone);
+    let mut effects = open_selected(app);
+    effects.extend(app.list.ensure_window(height, false));
     effects
 }
 

@@ -1,7 +1,7 @@
 //! Headline-list state: the loaded window of rows, the selection and scroll position, day
 //! grouping into screen lines, and when to ask for another window. Pure; owns no IO.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::action::{Effect, HeadlineWindow, StoreJob};
 use crate::model::{Counts, Headline, ListQuery};
@@ -33,6 +33,9 @@ pub struct ListState {
     seq: u64,
     /// The request in flight: (seq, offset, limit).
     pending: Option<(u64, usize, usize)>,
+    /// Articles marked read here since the window came (the cache's unread-only list no longer
+    /// has them; a row that came read, a mark not written yet, still is in it).
+    read_here: Vec<i64>,
 }
 
 impl ListState {
@@ -130,7 +133,9 @@ impl ListState {
             return None;
         }
         self.seq += 1;
-        let offset = self.top.saturating_sub(screen);
+        // The cache counts without the rows read since they were loaded (unread only).
+        let top = self.top - self.gone_before(self.top);
+        let offset = top.saturating_sub(screen);
         let limit = 3 * screen;
         self.pending = Some((self.seq, offset, limit));
         Some(Effect::Store(StoreJob::LoadHeadlines {
@@ -142,19 +147,68 @@ impl ListState {
     }
 
     /// Takes a loaded window if it answers the latest request. Returns false for stale ones.
+    /// The selected article stays selected (at the same place on screen) when the window
+    /// counts positions differently from the rows it replaces (rows read in the unread-only
+    /// list are left out of the cache's).
     pub fn accept(&mut self, window: HeadlineWindow) -> bool {
         if window.seq != self.seq {
             return false;
         }
+        let was = self.selected_row().map(|h| (h.id, h.time));
+        let on_screen = self.selected.saturating_sub(self.top);
+        let selected = self.selected - self.gone_before(self.selected);
+        let top = self.top - self.gone_before(self.top);
+        (self.selected, self.top) = (selected, top);
         self.pending = None;
+        self.read_here.clear();
         self.offset = window.offset;
         self.rows = window.rows;
         self.counts = window.counts;
         self.loaded = true;
+        if let Some(pos) = was.and_then(|was| self.place_of(was))
+            && pos != self.selected
+        {
+            self.selected = pos;
+            self.top = pos.saturating_sub(on_screen);
+        }
         let last = self.counts.total.saturating_sub(1);
         self.selected = self.selected.min(last);
         self.top = self.top.min(self.selected);
         true
+    }
+
+    /// Where an article (id, time) is in the loaded rows, or, gone from the list, where it
+    /// would be (the first row after it in time order; not for a best-first search). `None`:
+    /// the loaded rows cannot tell.
+    fn place_of(&self, (id, time): (i64, DateTime<Utc>)) -> Option<usize> {
+        if let Some(i) = self.rows.iter().position(|h| h.id == id) {
+            return Some(self.offset + i);
+        }
+        if self.query.search.as_ref().is_some_and(|s| s.relevance) {
+            return None;
+        }
+        let after = |h: &Headline| h.time < time || (h.time == time && h.id < id);
+        match self.rows.iter().position(after)? {
+            0 if self.offset > 0 => None,
+            i => Some(self.offset + i),
+        }
+    }
+
+    /// Loaded rows before `pos` that the cache's list no longer has: read here since they were
+    /// loaded, in a list of only the unread (they stay on screen until the next window).
+    fn gone_before(&self, pos: usize) -> usize {
+        if !self.query.unread_only {
+            return 0;
+        }
+        let end = pos.saturating_sub(self.offset).min(self.rows.len());
+        let gone = |h: &&Headline| h.read && self.read_here.contains(&h.id);
+        self.rows[..end].iter().filter(gone).count()
+    }
+
+    /// Forgets the loaded rows (they count positions differently from the cache now); the
+    /// next window brings them back.
+    pub fn drop_rows(&mut self) {
+        self.rows.clear();
     }
 
     /// Flips the read flag of the selected row; returns the effect that persists it.
@@ -176,7 +230,10 @@ impl ListState {
             return;
         }
         row.read = read;
+        let id = row.id;
+        self.read_here.retain(|&here| here != id);
         if read {
+            self.read_here.push(id);
             self.counts.unread = self.counts.unread.saturating_sub(1);
         } else {
             self.counts.unread += 1;

@@ -18,16 +18,8 @@ pub struct Undo {
 pub(super) fn unread(app: &mut App, forward: bool) -> Vec<Effect> {
     let open = app.reader.is_some();
     let list = &app.list;
-    let sel = list.selected;
     let end = list.offset + list.rows.len();
-    let found = if forward {
-        (sel + 1..end).find(|&p| list.row(p).is_some_and(|h| !h.read))
-    } else {
-        (list.offset..sel)
-            .rev()
-            .find(|&p| list.row(p).is_some_and(|h| !h.read))
-    };
-    if let Some(pos) = found {
+    if let Some(pos) = loaded_unread(app, forward) {
         let id = list.row(pos).map_or(0, |h| h.id);
         return go_to(app, pos, id, open);
     }
@@ -57,6 +49,27 @@ pub(super) fn unread(app: &mut App, forward: bool) -> Vec<Effect> {
     }
 }
 
+/// The nearest unread loaded row after (`forward`) or before the open article's row, else the
+/// selection. When a window without the open article has come (it was read, in the
+/// unread-only list), the selection is at its place: the row after it, which counts too.
+fn loaded_unread(app: &App, forward: bool) -> Option<usize> {
+    let list = &app.list;
+    let end = list.offset + list.rows.len();
+    let reading = app.reader.as_ref().map(|r| r.id);
+    let at = reading.and_then(|id| list.rows.iter().position(|h| h.id == id));
+    let (sel, after) = match (reading, at) {
+        (Some(_), Some(i)) => (list.offset + i, 1),
+        (Some(_), None) => (list.selected, 0),
+        (None, _) => (list.selected, 1),
+    };
+    let unread = |p: &usize| list.row(*p).is_some_and(|h| !h.read);
+    if forward {
+        (sel + after..end).find(unread)
+    } else {
+        (list.offset..sel).rev().find(unread)
+    }
+}
+
 /// The cache's answer to a next-unread question.
 pub(super) fn found(
     app: &mut App,
@@ -76,15 +89,28 @@ pub(super) fn found(
     }
 }
 
-/// Selects row `pos` (article `id`); in the article view opens it (and marks it read).
+/// Selects row `pos` (article `id`); in the article view opens it (and marks it read). A
+/// position from the cache may count without rows read since the window was loaded: the
+/// article's loaded row is taken then, else the stale rows are dropped (never another row).
 fn go_to(app: &mut App, pos: usize, id: i64, open: bool) -> Vec<Effect> {
+    let pos = match app.list.row(pos) {
+        Some(h) if h.id != id => {
+            let list = &app.list;
+            match list.rows.iter().position(|h| h.id == id) {
+                Some(i) => list.offset + i,
+                None => {
+                    app.list.drop_rows();
+                    pos
+                }
+            }
+        }
+        Some(_) | None => pos,
+    };
     if !open {
         return app.select(pos);
     }
     if app.list.row(pos).is_some() {
-        let mut effects = app.select(pos);
-        effects.extend(intents::open_selected(app));
-        return effects;
+        return intents::open_at(app, pos);
     }
     // Not loaded yet: open it by id; the window that comes already has it read.
     app.reader = Some(Reader::loading(id));

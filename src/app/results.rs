@@ -103,6 +103,11 @@ pub(super) fn located(
         list.selected = pos;
         list.top = pos.saturating_sub(on_screen);
     }
+    // The cache's position counts without rows read since the window was loaded: another
+    // article there is not shown selected until the window comes.
+    if list.selected_row().is_some_and(|h| h.id != article_id) {
+        list.drop_rows();
+    }
     let last = list.counts.total.saturating_sub(1);
     list.selected = list.selected.min(last);
     list.scroll_to_selection(height, &app.settings.zone);
