@@ -75,3 +75,27 @@ fn a_teaser_then_its_page_in_a_real_terminal() {
     tmux.keys(&["q"]);
     exited_cleanly(&tmux, "0");
 }
+
+#[test]
+fn the_offline_demo_fetches_no_page() {
+    if !available() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let tmux = Tmux::start(
+        "demo",
+        (100, 30),
+        &["--demo", "--lang", "uk"],
+        &[],
+        dir.path(),
+    );
+    tmux.wait_for("the demo's headlines", |s| s.contains("1/"));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("an article", |s| s.contains("Esc назад"));
+    std::thread::sleep(Duration::from_millis(500));
+    let screen = tmux.screen();
+    assert!(!screen.contains("повний текст"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.keys(&["q"]);
+    exited_cleanly(&tmux, "0");
+}

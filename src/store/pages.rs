@@ -1,6 +1,7 @@
 //! Full-text pages of articles (the `pages` table of `schema_pages`): the story extracted from
-//! an article's web page, stored compressed, read offline afterwards. Wraps its queries with
-//! the cache's errors; must not fetch, extract or format anything.
+//! an article's web page, stored compressed, read offline afterwards; which feeds an article is
+//! in (whose `full_text` setting applies) and which new articles have no page yet (to prefetch).
+//! Wraps its queries with the cache's errors; must not fetch, extract or format anything.
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
