@@ -1,16 +1,18 @@
 //! The TUI's vocabulary: `Intent` (what a key means), `Action` (input, an intent or a result
 //! coming back from an effect), `Effect` (work the runtime does for the app) and `StoreJob`
-//! (the cache's part of it). Data only: no logic, no IO, no terminal types.
+//! (the cache's part of it); what some of them carry is in `payloads`. Data only: no logic, no
+//! IO, no terminal types.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+mod payloads;
+
+pub use payloads::{FeedRefreshed, PageRequest, SaveRequest};
+
 use crate::key::KeyPress;
-use crate::model::{
-    Article, Counts, FeedState, FeedSummary, Headline, ListQuery, Scope, StoredPage,
-};
+use crate::model::{Article, Counts, FeedSummary, Headline, ListQuery, Scope, StoredPage};
 
 /// Which screen keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,21 +210,6 @@ pub enum Action {
     Terminate,
 }
 
-/// How one feed's refresh ended.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FeedRefreshed {
-    pub feed_id: i64,
-    pub now: DateTime<Utc>,
-    pub new: usize,
-    /// The feed's own title, when it gave one.
-    pub title: Option<String>,
-    pub error: Option<String>,
-    /// Not asked: the server's `Retry-After` had this long to run.
-    pub held: Option<Duration>,
-    /// The feed's fetch state afterwards (already saved).
-    pub state: FeedState,
-}
-
 /// Work the app asks the runtime to do; the result comes back as an `Action`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -241,22 +228,6 @@ pub enum Effect {
     FetchPage(PageRequest),
     /// Stop the reader (after the cache worker has written what it holds).
     Quit,
-}
-
-/// An article to save: its plain text and the title the file is named after.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SaveRequest {
-    pub title: String,
-    pub text: String,
-}
-
-/// An article's page to fetch: the article's link and the stored page's validators.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PageRequest {
-    pub id: i64,
-    pub link: String,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
 }
 
 /// What the cache worker does; reads answer with an `Action`, writes are kept until they land

@@ -321,8 +321,15 @@ fn feeds(
     };
     let settings = match one_off {
         Some(url) => {
+            // The demo is offline: its articles' pages are not fetched.
+            let full_text = if cli.demo {
+                config::FullText::Never
+            } else {
+                config::FullText::Auto
+            };
             let entry = config::FeedEntry {
                 url,
+                full_text,
                 ..config::FeedEntry::default()
             };
             let specs = config::feeds::resolve(&[entry], config.feed_defaults()).map_err(bad)?;

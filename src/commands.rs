@@ -215,10 +215,12 @@ pub fn show(settings: &Settings, id: &str, width: usize, full: bool) -> Result<(
     let article = article.ok_or_else(|| CommandError::NoSuchArticle(clean_line(id)))?;
     let page = if full {
         let fetcher = Fetcher::new(settings.fetch.clone())?;
+        let note = settings.lang.pages().cut;
         Some(fulltext::fetch_and_store(
             &fetcher,
             &store,
             &article,
+            note,
             Utc::now(),
         )?)
     } else {

@@ -1,5 +1,6 @@
 //! Full text of an article: fetches its page (the feed fetcher: deadline, size limit,
-//! http/https only, conditional GET with the stored validators), extracts the story and makes
+//! http/https only, conditional GET with the stored validators; a page over the size limit is
+//! cut there, with a note above its text), extracts the story and makes
 //! the `StoredPage` of it; `fetch_and_store` also stores it with the article. Used by
 //! `chmon show --full`, by `chmon refresh` for `full_text = "always"` feeds and by the reader's
 //! page workers. Owns this fetch → extract (→ store) step only: the extraction is
@@ -53,6 +54,9 @@ pub struct Wanted<'a> {
     /// The article's title, named in an error when it has no link.
     pub title: &'a str,
     pub validators: Validators,
+    /// The note put above the text of a page cut at the size limit («сторінку обрізано: …»;
+    /// `{mb}` becomes the limit in megabytes).
+    pub cut_note: &'a str,
 }
 
 /// Fetches and extracts the page at `wanted.link`; nothing is stored.
@@ -69,7 +73,7 @@ pub fn fetch(
     if !is_http(link) {
         return Err(fail("the article has no http(s) link".into()));
     }
-    let fetched = match fetcher.get(link, &wanted.validators)? {
+    let fetched = match fetcher.get_cut(link, &wanted.validators)? {
         FetchOutcome::Body(f) => f,
         FetchOutcome::NotModified(_) => return Ok(Fetch::Unchanged),
     };
@@ -79,6 +83,13 @@ pub fn fetch(
         url: Some(&fetched.url),
     };
     let story = extract::extract(&page).map_err(|e| fail(e.to_string()))?;
+    let html = if fetched.cut {
+        let mb = fetcher.max_bytes() / (1024 * 1024);
+        let note = escape(&wanted.cut_note.replace("{mb}", &mb.to_string()));
+        format!("<p><em>{note}</em></p>{}", story.html)
+    } else {
+        story.html
+    };
     Ok(Fetch::Page(StoredPage {
         url: Some(fetched.url),
         fetched: now,
@@ -87,7 +98,7 @@ pub fn fetch(
         title: story.title,
         published: story.published,
         author: story.author,
-        html: story.html,
+        html,
     }))
 }
 
@@ -97,6 +108,7 @@ pub fn fetch_and_store(
     fetcher: &Fetcher,
     store: &Store,
     article: &Article,
+    cut_note: &str,
     now: DateTime<Utc>,
 ) -> Result<StoredPage, FullTextError> {
     let old = store.page(article.id)?;
@@ -104,6 +116,7 @@ pub fn fetch_and_store(
         link: article.link.as_deref().unwrap_or_default(),
         title: &article.title,
         validators: validators(old.as_ref()),
+        cut_note,
     };
     match fetch(fetcher, &wanted, now)? {
         Fetch::Page(page) => {
@@ -115,6 +128,12 @@ pub fn fetch_and_store(
             cause: "the server sent no page".into(),
         }),
     }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn is_http(link: &str) -> bool {
@@ -144,6 +163,7 @@ pub fn prefetch(
     store: &Store,
     wanted: &[(i64, String)],
     at_once: usize,
+    cut_note: &str,
 ) -> Prefetched {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel();
@@ -161,6 +181,7 @@ pub fn prefetch(
                         link,
                         title: "",
                         validators: Validators::default(),
+                        cut_note,
                     };
                     if tx.send((*id, fetch(fetcher, &wanted, Utc::now()))).is_err() {
                         return;

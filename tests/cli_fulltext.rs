@@ -137,7 +137,7 @@ fn one_line_error(out: &Output) -> String {
 }
 
 #[test]
-fn hostile_pages_end_in_a_one_line_error_or_a_bounded_story() {
+fn hostile_pages_end_in_a_one_line_error_or_a_bounded_story_and_big_ones_are_cut() {
     let server = TestServer::start();
     let feed = server.url("/feed.xml");
     let dir = tempfile::tempdir().unwrap();
@@ -163,16 +163,24 @@ fn hostile_pages_end_in_a_one_line_error_or_a_bounded_story() {
     ));
     assert!(started.elapsed() < Duration::from_secs(5), "{err}");
     assert!(err.contains("timed out"), "{err}");
-    // A page over the size limit is refused, not read whole.
-    let mut huge = b"<html><body><article><p>".to_vec();
-    huge.resize(3 * 1024 * 1024, b'x');
-    server.route("/slow", Route::ok(huge));
-    let err = one_line_error(&chmon_with(
-        dir.path(),
-        config,
-        &["--feed", &feed, "show", "1", "--full"],
-    ));
-    assert!(err.contains("too large"), "{err}");
+    // A page over the size limit is not read whole: its first megabyte is kept and the story
+    // comes from it, with a note (with and without a Content-Length).
+    let mut huge = fixture("extract/pages/agency_long.html");
+    huge.extend(b"<div class=\"x\">".repeat(400_000));
+    assert!(huge.len() > 3 * 1024 * 1024);
+    for route in [Route::ok(huge.clone()), Route::ok(huge).no_length()] {
+        server.route("/slow", route);
+        let full = ok(&chmon_with(
+            dir.path(),
+            config,
+            &["--feed", &feed, "show", "1", "--full"],
+        ));
+        assert!(
+            full.contains("сторінку обрізано: вона більша за 1 МБ"),
+            "{full}"
+        );
+        assert!(full.contains(FROM_PAGE), "{full}");
+    }
     // Deeply nested markup is flattened, and the story still comes out.
     let story = format!(
         "<p>{FROM_PAGE} будівлю відновлюють волонтери, архітектори й будівельники, \

@@ -36,6 +36,11 @@ fn open_an_article_and_follow_a_link_by_its_number() {
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("the article", |s| s.contains("Посилання:"));
     assert!(screen.contains("рішення[1]"), "{screen}");
+    // The teaser's page is fetched behind a dead proxy: let its failure be said first, so that
+    // it cannot replace the statuses checked below.
+    tmux.wait_for("the page's failure", |s| {
+        s.contains("не вдалося завантажити повний текст")
+    });
     tmux.keys(&["2"]);
     tmux.wait_for("the browser", |s| s.contains("відкрито в браузері"));
     tmux.keys(&["f", "4"]);
@@ -74,7 +79,9 @@ fn y_reaches_the_tmux_clipboard() {
     );
     tmux.wait_for("the refresh", |s| s.contains("2 нові") && s.contains("1/2"));
     tmux.keys(&["Enter"]);
-    tmux.wait_for("the article", |s| s.contains("Посилання:"));
+    tmux.wait_for("the article and its page's failure", |s| {
+        s.contains("Посилання:") && s.contains("не вдалося завантажити повний текст")
+    });
     tmux.keys(&["y"]);
     tmux.wait_for("the status", |s| {
         s.contains("скопійовано: http://monitor.cn.ua/ua/politics/501")

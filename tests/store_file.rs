@@ -219,9 +219,13 @@ fn two_stores_on_one_file_write_alternately_and_concurrently() {
 /// Processes opening one new cache file together take turns instead of failing with
 /// "database is locked" (switching a new file to WAL fails at once as busy, without the busy
 /// handler, while another connection is doing the same).
+/// Six stores opening one new file at once: none finds it locked, none fails, and none takes
+/// another's half-made cache for someone else's file and moves it aside (the version and the
+/// tables were once read in two statements, two snapshots: about 1 round in 20 moved it aside and
+/// could crash the one still writing it with SIGBUS).
 #[test]
 fn stores_opening_one_new_file_together_never_find_it_locked() {
-    for round in 0..60 {
+    for round in 0..200 {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cache.sqlite3");
         let start = std::sync::Arc::new(std::sync::Barrier::new(6));
@@ -230,15 +234,17 @@ fn stores_opening_one_new_file_together_never_find_it_locked() {
                 let (path, start) = (path.clone(), start.clone());
                 std::thread::spawn(move || {
                     start.wait();
-                    Store::open(&path).map(|_| ()).map_err(|e| e.to_string())
+                    Store::open(&path)
+                        .map(|s| s.notice().map(str::to_string))
+                        .map_err(|e| e.to_string())
                 })
             })
             .collect();
         for opener in openers {
-            // (A rare "disk I/O error" here is another race, left for later: see the note.)
             let opened = opener.join().unwrap();
-            let locked = opened.as_ref().is_err_and(|e| e.contains("locked"));
-            assert!(!locked, "round {round}: {opened:?}");
+            assert_eq!(opened, Ok(None), "round {round}");
         }
+        let aside = siblings(dir.path(), "cache.sqlite3.");
+        assert!(aside.is_empty(), "round {round}: moved aside {aside:?}");
     }
 }

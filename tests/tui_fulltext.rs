@@ -72,6 +72,7 @@ fn an_opened_teaser_is_shown_at_once_and_its_page_asked_for() {
             link: "http://monitor.cn.ua/ua/news/1".into(),
             etag: None,
             last_modified: None,
+            first: true,
         }]
     );
     assert!(app.reader.as_ref().unwrap().fetching);
@@ -343,4 +344,53 @@ fn the_article_view_with_a_fetched_agency_page() {
         "article_with_agency_page_uk",
         tui_support::screen::styled(&tui_support::screen::draw(&app))
     );
+}
+
+#[test]
+fn an_opened_article_being_prefetched_is_asked_for_first() {
+    let (mut app, mut fake) = app_with(FullText::Always);
+    fake.key(&mut app, Intent::Refresh);
+    fake.send(&mut app, tui_support::refreshed(5));
+    assert!(fake.fetches.iter().all(|r| !r.first), "prefetches wait");
+    fake.key(&mut app, Intent::Bottom);
+    fake.key(&mut app, Intent::Open);
+    let last = fake.fetches.last().unwrap();
+    assert_eq!((last.id, last.first), (5, true), "{:?}", fake.fetches);
+    assert_eq!(fake.fetches.len(), 6);
+    fake.key(&mut app, Intent::FullText);
+    assert_eq!(fake.fetches.len(), 6, "once moved ahead, not again");
+}
+
+#[test]
+fn the_status_line_in_english() {
+    let mut settings = tui_support::settings(Lang::En);
+    tui_support::fetching(&mut settings, FullText::Auto);
+    let (mut app, mut fake) = started_with(settings, headlines(3), 80, 24);
+    fake.key(&mut app, Intent::Open);
+    let screen = tui_support::screen::text(&tui_support::screen::draw(&app));
+    assert!(screen.contains("fetching the full text…"), "{screen}");
+    fake.send(
+        &mut app,
+        Action::PageFailed {
+            id: 1,
+            error: "timed out after 30s".into(),
+        },
+    );
+    let screen = tui_support::screen::text(&tui_support::screen::draw(&app));
+    assert!(
+        screen.contains("could not fetch the full text: timed out after 30s"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_help_lists_e() {
+    let (mut app, mut fake) = tui_support::started(Lang::Uk, headlines(3), 100, 80);
+    fake.key(&mut app, Intent::Help);
+    let screen = tui_support::screen::text(&tui_support::screen::draw(&app));
+    let line = screen
+        .lines()
+        .find(|l| l.contains("повний текст зі сторінки статті"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains(" e "), "{line}");
 }

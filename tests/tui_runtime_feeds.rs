@@ -49,6 +49,8 @@ fn settings(dir: &Path) -> Settings {
     let mut settings = Settings::with_feeds(feeds, dir);
     settings.lang = Lang::Uk;
     settings.zone = chmon::timefmt::Zone::kyiv();
+    // The fixtures link to real sites: no article page is fetched.
+    tui_support::fetching(&mut settings, chmon::config::FullText::Never);
     settings
 }
 

@@ -20,6 +20,8 @@ pub const PREFETCH_LIMIT: usize = 20;
 #[derive(Debug, Clone, Default)]
 pub struct PageFetches {
     pub in_flight: HashSet<i64>,
+    /// Those of them only prefetched (nobody waits for them yet).
+    pub quiet: HashSet<i64>,
 }
 
 /// The policy for an article in `feeds`: `always` if one of them says so, `never` if all of
@@ -76,14 +78,15 @@ fn http_link(app: &App) -> Option<String> {
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
-/// Asks for the open article's page (unless it is already under way); the status line says
-/// it is being fetched.
+/// Asks for the open article's page, ahead of the prefetches (unless it is already under way:
+/// a prefetch of it is then moved ahead); the status line says it is being fetched.
 fn request(app: &mut App, link: String) -> Vec<Effect> {
     let Some(reader) = app.reader.as_mut() else {
         return Vec::new();
     };
     reader.fetching = true;
-    if !app.pages.in_flight.insert(reader.id) {
+    let pages = &mut app.pages;
+    if !pages.in_flight.insert(reader.id) && !pages.quiet.remove(&reader.id) {
         return Vec::new();
     }
     let page = reader.page.as_ref();
@@ -92,6 +95,7 @@ fn request(app: &mut App, link: String) -> Vec<Effect> {
         link,
         etag: page.and_then(|p| p.etag.clone()),
         last_modified: page.and_then(|p| p.last_modified.clone()),
+        first: true,
     })]
 }
 
@@ -108,6 +112,7 @@ pub(super) fn result(app: &mut App, action: Action) -> Vec<Effect> {
 /// A page arrived (`None`: not modified): it is stored, and shown if its article is open.
 fn fetched(app: &mut App, id: i64, page: Option<StoredPage>) -> Vec<Effect> {
     app.pages.in_flight.remove(&id);
+    app.pages.quiet.remove(&id);
     let (width, height, cx) = (app.text_width(), app.body_height(), app.context());
     let open = app.reader.as_mut().filter(|r| r.id == id);
     let asked = open.as_ref().is_some_and(|r| r.fetching);
@@ -125,6 +130,8 @@ fn fetched(app: &mut App, id: i64, page: Option<StoredPage>) -> Vec<Effect> {
     if let Some(reader) = open {
         reader.fetching = false;
         reader.set_page(page.clone(), width, height, &cx);
+        let last = reader.links.len().saturating_sub(1);
+        app.links.popup = app.links.popup.map(|at| at.min(last));
     }
     vec![Effect::Store(StoreJob::SavePage {
         id,
@@ -135,6 +142,7 @@ fn fetched(app: &mut App, id: i64, page: Option<StoredPage>) -> Vec<Effect> {
 /// A fetch failed: said when its article is open and waits for it; the teaser stays.
 fn failed(app: &mut App, id: i64, error: &str) -> Vec<Effect> {
     app.pages.in_flight.remove(&id);
+    app.pages.quiet.remove(&id);
     let Some(reader) = app.reader.as_mut().filter(|r| r.id == id && r.fetching) else {
         return Vec::new();
     };
@@ -157,10 +165,12 @@ pub(super) fn after_refresh(app: &App, feed_id: i64, new: usize) -> Option<Effec
     })
 }
 
-/// The pages to prefetch: each not already under way is asked for (quietly).
+/// The pages to prefetch: each not already under way is asked for (quietly, after those
+/// someone waits for).
 fn prefetch(app: &mut App, wanted: Vec<PageRequest>) -> Vec<Effect> {
+    let pages = &mut app.pages;
     (wanted.into_iter())
-        .filter(|r| app.pages.in_flight.insert(r.id))
-        .map(Effect::FetchPage)
+        .filter(|r| pages.in_flight.insert(r.id) && pages.quiet.insert(r.id))
+        .map(|r| Effect::FetchPage(PageRequest { first: false, ..r }))
         .collect()
 }

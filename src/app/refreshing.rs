@@ -167,6 +167,7 @@ fn wait_text(app: &App, (wait, id): (Duration, i64)) -> String {
 pub(super) fn failed(app: &mut App, now: DateTime<Utc>, error: &str) -> Vec<Effect> {
     app.now = now;
     app.refresh.in_flight.clear();
+    app.refresh.started.clear();
     app.refresh.failed.push((String::new(), clean_line(error)));
     finish(app)
 }

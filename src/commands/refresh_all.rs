@@ -85,7 +85,7 @@ fn prefetch(
     let fetcher = Fetcher::new(settings.fetch.clone())?;
     for id in always {
         let wanted = store.without_page(&[id], started, PREFETCH_LIMIT)?;
-        crate::fulltext::prefetch(&fetcher, &store, &wanted, 2);
+        crate::fulltext::prefetch(&fetcher, &store, &wanted, 2, settings.lang.pages().cut);
     }
     Ok(())
 }

@@ -1,10 +1,10 @@
 //! HTTP fetching: one reqwest blocking client with a total deadline per request (body
 //! included), redirect and size limits, `User-Agent: chmon/<version>`, proxies from the
-//! environment, conditional GET; and reading a local feed file under the same size limit.
+//! environment, conditional GET; and reading a local feed file under the same size limit. An
+//! article page over the limit may be cut there instead of refused (`get_cut`).
 //! Bytes only (hashed while they arrive). Must not decode text, parse feeds or touch the store.
 
 use std::io::Read;
-use std::path::Path;
 use std::time::Instant;
 
 use reqwest::StatusCode;
@@ -18,6 +18,10 @@ use crate::hash::Fast;
 
 #[path = "fetch_error.rs"]
 mod fetch_error;
+#[path = "fetch_local.rs"]
+mod fetch_local;
+
+pub use fetch_local::read_local;
 
 /// Validators from the previous fetch, sent as If-None-Match / If-Modified-Since.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +49,8 @@ pub struct Fetched {
     pub freshness: Freshness,
     /// XXH3-64 of `bytes`, computed while they arrived.
     pub hash: u64,
+    /// The body was longer than the size limit and `bytes` are its beginning (`get_cut`).
+    pub cut: bool,
 }
 
 pub struct Fetcher {
@@ -78,6 +84,12 @@ impl Fetcher {
         self.get_by(url, validators, Instant::now() + self.opts.timeout)
     }
 
+    /// [`Fetcher::get`] that keeps the first `max_bytes` of a longer body (`Fetched::cut`)
+    /// instead of refusing it: for an article page, whose beginning holds the story.
+    pub fn get_cut(&self, url: &str, validators: &Validators) -> Result<FetchOutcome, FeedError> {
+        self.request(url, validators, Instant::now() + self.opts.timeout, true)
+    }
+
     /// [`Fetcher::get`] that ends by `deadline` (which may be sooner than `timeout` from now:
     /// discovery shares one deadline among its requests).
     pub fn get_by(
@@ -85,6 +97,16 @@ impl Fetcher {
         url: &str,
         validators: &Validators,
         deadline: Instant,
+    ) -> Result<FetchOutcome, FeedError> {
+        self.request(url, validators, deadline, false)
+    }
+
+    fn request(
+        &self,
+        url: &str,
+        validators: &Validators,
+        deadline: Instant,
+        cut: bool,
     ) -> Result<FetchOutcome, FeedError> {
         let fail = |cause: String| FeedError::Http {
             url: crate::text::sanitize::clean_line(url),
@@ -110,7 +132,7 @@ impl Fetcher {
             return outcome;
         }
         let final_url = response.url().to_string();
-        let (bytes, hash) = self.read_body(response, deadline).map_err(fail)?;
+        let (bytes, hash, cut) = self.read_body(response, deadline, cut).map_err(fail)?;
         Ok(FetchOutcome::Body(Fetched {
             url: final_url,
             bytes,
@@ -119,6 +141,7 @@ impl Fetcher {
             last_modified: header_text(&headers, header::LAST_MODIFIED),
             freshness: freshness_of(&headers),
             hash,
+            cut,
         }))
     }
 
@@ -136,12 +159,18 @@ impl Fetcher {
         format!("timed out after {:?}", self.opts.timeout)
     }
 
-    /// The body, at most `max_bytes` (checked against Content-Length first, then while reading),
-    /// and its hash; an error once `deadline` has passed, however the bytes trickle in.
-    fn read_body(&self, response: Response, deadline: Instant) -> Result<(Vec<u8>, u64), String> {
+    /// The body, at most `max_bytes` (checked against Content-Length first, then while reading;
+    /// with `cut`, a longer one is cut there: true when it was), and its hash; an error once
+    /// `deadline` has passed, however the bytes trickle in.
+    fn read_body(
+        &self,
+        response: Response,
+        deadline: Instant,
+        cut: bool,
+    ) -> Result<(Vec<u8>, u64, bool), String> {
         let max = self.opts.max_bytes;
         let expected = response.content_length();
-        if expected.is_some_and(|len| len > max) {
+        if !cut && expected.is_some_and(|len| len > max) {
             return Err(too_large(max));
         }
         // Sized once from Content-Length (never more than the limit): no growth by doubling,
@@ -157,12 +186,19 @@ impl Fetcher {
                 .read(buf)
                 .map_err(|e| fetch_error::describe_io(&e, &self.opts))
         };
-        read_hashed(&mut read, capacity, max)
+        let (mut bytes, hash) = read_hashed(&mut read, capacity, if cut { u64::MAX } else { max })?;
+        if bytes.len() as u64 <= max {
+            return Ok((bytes, hash, false));
+        }
+        bytes.truncate(usize::try_from(max).unwrap_or(usize::MAX));
+        let mut hash = Fast::default();
+        hash.write(&bytes);
+        Ok((bytes, hash.finish(), true))
     }
 }
 
 /// Reads with `read` until it returns 0, hashing as it goes; more than `max` bytes is an error.
-fn read_hashed(
+pub(super) fn read_hashed(
     read: &mut dyn FnMut(&mut [u8]) -> Result<usize, String>,
     capacity: usize,
     max: u64,
@@ -193,71 +229,6 @@ fn read_hashed(
 
 fn too_large(max: u64) -> String {
     format!("response too large (over {max} bytes)")
-}
-
-/// A local feed file, under the same size limit as a download. Only a regular file is read:
-/// a directory, FIFO, socket or device (`/dev/zero`) is refused before it is opened.
-pub fn read_local(path: &Path, max_bytes: u64) -> Result<Fetched, FeedError> {
-    let fail = |cause: String| FeedError::File {
-        path: crate::text::sanitize::clean_line(&path.display().to_string()),
-        cause,
-    };
-    let io = |e: std::io::Error| fail(e.to_string());
-    let meta = std::fs::metadata(path).map_err(io)?;
-    regular(&meta).map_err(fail)?;
-    let file = std::fs::File::open(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    regular(&meta).map_err(fail)?;
-    if meta.len() > max_bytes {
-        return Err(fail(format!("file too large (over {max_bytes} bytes)")));
-    }
-    let capacity = usize::try_from(meta.len().saturating_add(1)).unwrap_or(0);
-    let mut reader = file.take(max_bytes.saturating_add(1));
-    let mut read = |buf: &mut [u8]| reader.read(buf).map_err(|e| e.to_string());
-    let (bytes, hash) = read_hashed(&mut read, capacity, max_bytes)
-        .map_err(|e| fail(e.replace("response", "file")))?;
-    Ok(Fetched {
-        url: String::new(),
-        bytes,
-        content_type: None,
-        etag: None,
-        last_modified: None,
-        freshness: Freshness::default(),
-        hash,
-    })
-}
-
-/// Ok for a regular file; else what it is instead.
-fn regular(meta: &std::fs::Metadata) -> Result<(), String> {
-    let kind = meta.file_type();
-    if kind.is_file() {
-        return Ok(());
-    }
-    let what = if kind.is_dir() {
-        "a directory"
-    } else {
-        special_kind(kind)
-    };
-    Err(format!("is {what}, not a feed file"))
-}
-
-#[cfg(unix)]
-fn special_kind(kind: std::fs::FileType) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    if kind.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
-    } else if kind.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
-    }
-}
-
-#[cfg(not(unix))]
-fn special_kind(_: std::fs::FileType) -> &'static str {
-    "not a regular file"
 }
 
 /// `404 Not Found`, or just the code when it has no standard reason phrase.

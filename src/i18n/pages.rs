@@ -12,7 +12,8 @@ pub struct PageStrings {
     /// "could not fetch the full text: {why}".
     pub failed: &'static str,
     pub unchanged: &'static str,
-    /// The note above a page's text when the page was longer than the size limit.
+    /// The note above a page's text when the page was longer than the size limit (`{mb}`:
+    /// the limit in megabytes).
     pub cut: &'static str,
 }
 
@@ -20,14 +21,14 @@ static UK: PageStrings = PageStrings {
     fetching: "завантажую повний текст…",
     failed: "не вдалося завантажити повний текст",
     unchanged: "повний текст не змінився",
-    cut: "сторінку обрізано: вона більша за межу розміру, показано її початок",
+    cut: "сторінку обрізано: вона більша за {mb} МБ (max_feed_mb), показано її початок",
 };
 
 static EN: PageStrings = PageStrings {
     fetching: "fetching the full text…",
     failed: "could not fetch the full text",
     unchanged: "the full text has not changed",
-    cut: "page cut: it is over the size limit, its beginning is shown",
+    cut: "page cut: it is over {mb} MB (max_feed_mb), its beginning is shown",
 };
 
 impl Lang {

@@ -1,6 +1,6 @@
-//! The loop: starts the cache worker, turns `Input` and worker results into `Action`s, runs
-//! `app::update`, carries out the `Effect`s it returns, sends the clock when the app asks for
-//! it and redraws when something changed. `run_with` works on any ratatui `Backend` and any
+//! The loop: starts the cache worker (and the page workers on demand), turns `Input` and worker
+//! results into `Action`s, runs `app::update`, carries out the `Effect`s it returns, sends the
+//! clock when the app asks for it and redraws when something changed. `run_with` works on any ratatui `Backend` and any
 //! source of `Input` (tests drive it on a `TestBackend`); `run` is the real terminal (set up
 //! and always restored in `terminal`). Makes no product decisions and changes no `App` field.
 
@@ -139,7 +139,8 @@ impl Session {
             feed_ids: Arc::new(ids),
             log: log.clone(),
         };
-        let pages = pages::Pages::new(settings.fetch.clone(), tx.clone(), log.clone());
+        let cut_note = settings.lang.pages().cut;
+        let pages = pages::Pages::new(settings.fetch.clone(), cut_note, tx.clone(), log.clone());
         let ctx = Context {
             jobs: Some(jobs),
             tx,

@@ -27,34 +27,57 @@ struct Queue {
     workers: usize,
 }
 
+impl Queue {
+    /// Queues a request: a `first` one ahead of the others. An article already queued or
+    /// being fetched is not queued again (a `first` request moves it ahead). False when
+    /// nothing new was queued.
+    fn push(&mut self, request: PageRequest) -> bool {
+        if !self.held.insert(request.id) {
+            let at = (self.waiting.iter()).position(|r| r.id == request.id);
+            if let (true, Some(at)) = (request.first, at) {
+                self.waiting.remove(at);
+                self.waiting.push_front(request);
+            }
+            return false;
+        }
+        if request.first {
+            self.waiting.push_front(request);
+        } else {
+            self.waiting.push_back(request);
+        }
+        true
+    }
+}
+
 /// Where page fetches go; cloned cheaply.
 #[derive(Clone)]
 pub struct Pages {
     queue: Arc<Mutex<Queue>>,
     fetch: FetchOptions,
+    /// The note above a page cut at the size limit.
+    cut_note: &'static str,
     tx: Sender<Msg>,
     log: Log,
 }
 
 impl Pages {
-    pub fn new(fetch: FetchOptions, tx: Sender<Msg>, log: Log) -> Pages {
+    pub fn new(fetch: FetchOptions, cut_note: &'static str, tx: Sender<Msg>, log: Log) -> Pages {
         Pages {
             queue: Arc::new(Mutex::new(Queue::default())),
             fetch,
+            cut_note,
             tx,
             log,
         }
     }
 
-    /// Queues a page (dropped when the same article is already queued or being fetched) and
-    /// starts a worker when fewer than [`WORKERS`] run.
+    /// Queues a page and starts a worker when fewer than [`WORKERS`] run.
     pub fn fetch(&self, request: PageRequest) {
         let start = {
             let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
-            if !queue.held.insert(request.id) {
+            if !queue.push(request) {
                 return;
             }
-            queue.waiting.push_back(request);
             let start = queue.workers < WORKERS;
             queue.workers += usize::from(start);
             start
@@ -110,6 +133,7 @@ impl Pages {
                 etag: request.etag.clone(),
                 last_modified: request.last_modified.clone(),
             },
+            cut_note: self.cut_note,
         };
         let id = request.id;
         match fulltext::fetch(fetcher, &wanted, Utc::now()) {
@@ -149,5 +173,41 @@ impl Pages {
             };
             let _ = self.tx.send(Msg::Action(action));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(id: i64, first: bool) -> PageRequest {
+        PageRequest {
+            id,
+            link: format!("http://x.test/{id}"),
+            etag: None,
+            last_modified: None,
+            first,
+        }
+    }
+
+    fn order(queue: &Queue) -> Vec<i64> {
+        queue.waiting.iter().map(|r| r.id).collect()
+    }
+
+    #[test]
+    fn the_one_waited_for_goes_ahead_and_nothing_is_queued_twice() {
+        let mut queue = Queue::default();
+        for id in 1..=4 {
+            assert!(queue.push(request(id, false)));
+        }
+        assert!(!queue.push(request(2, false)), "queued already");
+        assert_eq!(order(&queue), [1, 2, 3, 4]);
+        assert!(queue.push(request(9, true)));
+        assert_eq!(order(&queue), [9, 1, 2, 3, 4]);
+        assert!(!queue.push(request(4, true)), "moved, not added");
+        assert_eq!(order(&queue), [4, 9, 1, 2, 3]);
+        queue.waiting.pop_front();
+        assert!(!queue.push(request(4, true)), "being fetched: not again");
+        assert_eq!(order(&queue), [9, 1, 2, 3]);
     }
 }

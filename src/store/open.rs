@@ -145,9 +145,19 @@ fn check_magic(path: &Path) -> Result<(), Unusable> {
     }
 }
 
-/// Reads only the version and the schema table: no scan of the data.
+/// Reads only the version and the schema table: no scan of the data. One statement, so one
+/// snapshot: another process creating the cache at this moment is seen before or after its
+/// migration, never half (a version 0 from before and its tables from after).
 fn check_schema(conn: &Connection) -> Result<(), Result<Unusable, rusqlite::Error>> {
-    let version = schema::user_version(conn).map_err(Err)?;
+    let (version, all, ours): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version), count(*),
+                    count(CASE WHEN type = 'table' AND name IN (?1, ?2) THEN 1 END)
+             FROM sqlite_master",
+            OUR_TABLES,
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(Err)?;
     if version < 0 {
         return Err(Ok(Unusable::Damaged(format!(
             "its schema version {version} makes no sense"
@@ -156,14 +166,6 @@ fn check_schema(conn: &Connection) -> Result<(), Result<Unusable, rusqlite::Erro
     if version > VERSION {
         return Err(Ok(Unusable::Newer(version)));
     }
-    let (all, ours): (i64, i64) = conn
-        .query_row(
-            "SELECT count(*), count(CASE WHEN type = 'table' AND name IN (?1, ?2) THEN 1 END)
-             FROM sqlite_master",
-            OUR_TABLES,
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .map_err(Err)?;
     let expected = if version == 0 {
         0
     } else {

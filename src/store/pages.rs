@@ -1,6 +1,7 @@
 //! Full-text pages of articles (the `pages` table of `schema_pages`): the story extracted from
-//! an article's web page, stored compressed, read offline afterwards. Wraps its queries with
-//! the cache's errors; must not fetch, extract or format anything.
+//! an article's web page, stored compressed, read offline afterwards; which feeds an article is
+//! in (whose `full_text` setting applies) and which new articles have no page yet (to prefetch).
+//! Wraps its queries with the cache's errors; must not fetch, extract or format anything.
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Type;
@@ -12,29 +13,39 @@ use super::{Store, StoreError};
 pub use crate::model::StoredPage;
 
 impl Store {
-    /// Stores (or replaces) the page of an article.
+    /// Stores (or replaces) the page of an article. The page's date fills the article's when
+    /// the feed gave none (its place in the lists follows, by the same rule as a feed's date).
     pub fn save_page(&self, article_id: i64, page: &StoredPage) -> Result<(), StoreError> {
         let body = Encoder::new().encode(&page.html);
-        self.conn
-            .prepare_cached(
+        let published = page.published.map(|t| t.timestamp());
+        let write = || -> rusqlite::Result<()> {
+            let tx = self.conn.unchecked_transaction()?;
+            tx.prepare_cached(
                 "INSERT OR REPLACE INTO pages (article_id, url, fetched, etag, last_modified,
                  title, published, author, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )
-            .and_then(|mut stmt| {
-                stmt.execute(params![
-                    article_id,
-                    page.url,
-                    page.fetched.timestamp(),
-                    page.etag,
-                    page.last_modified,
-                    page.title,
-                    page.published.map(|t| t.timestamp()),
-                    page.author,
-                    body,
-                ])
-            })
-            .map(|_| ())
-            .map_err(|e| self.err(e))
+            )?
+            .execute(params![
+                article_id,
+                page.url,
+                page.fetched.timestamp(),
+                page.etag,
+                page.last_modified,
+                page.title,
+                published,
+                page.author,
+                body,
+            ])?;
+            if published.is_some() {
+                tx.prepare_cached(
+                    "UPDATE articles SET published = ?2,
+                     sort_time = CASE WHEN ?2 <= first_seen + 86400 THEN ?2 ELSE first_seen END
+                     WHERE id = ?1 AND published IS NULL",
+                )?
+                .execute(params![article_id, published])?;
+            }
+            tx.commit()
+        };
+        write().map_err(|e| self.err(e))
     }
 
     /// The stored page of an article, if any.

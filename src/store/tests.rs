@@ -280,3 +280,54 @@ fn deleting_an_article_deletes_its_page() {
         .unwrap();
     assert_eq!(left, 0);
 }
+
+/// An undated article takes its page's date (and its place in the lists); a dated one keeps its own.
+#[test]
+fn a_page_date_fills_a_missing_date_only() {
+    let mut store = Store::open_in_memory().unwrap();
+    let feed = store.feed("f").unwrap();
+    let seen = Utc.with_ymd_and_hms(2024, 5, 2, 8, 0, 0).unwrap();
+    let mut undated = item("1", "<p>тизер…</p>");
+    undated.published = None;
+    let dated = item("2", "<p>тизер…</p>");
+    store
+        .upsert_items(feed.id, &[undated, dated], seen)
+        .unwrap();
+    let row = |key: &str| -> (Option<i64>, i64) {
+        store
+            .conn
+            .query_row(
+                "SELECT published, sort_time FROM articles WHERE key LIKE '%' || ?1",
+                [key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    let id = |key: &str| -> i64 {
+        store
+            .conn
+            .query_row(
+                "SELECT id FROM articles WHERE key LIKE '%' || ?1",
+                [key],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(row("1"), (None, seen.timestamp()));
+    let page = a_page("<p>текст</p>");
+    let at = page.published.unwrap().timestamp();
+    store.save_page(id("1"), &page).unwrap();
+    assert_eq!(row("1"), (Some(at), at));
+    let (dated_at, _) = row("2");
+    store.save_page(id("2"), &page).unwrap();
+    assert_eq!(row("2").0, dated_at, "the feed's own date stays");
+    let list: i64 = store
+        .conn
+        .query_row(
+            "SELECT sort_time FROM list_items WHERE article_id = ?1",
+            [id("1")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(list, at, "the lists follow");
+}

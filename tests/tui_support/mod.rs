@@ -301,6 +301,7 @@ impl Fake {
                         link: article(h.id).link.unwrap_or_default(),
                         etag: None,
                         last_modified: None,
+                        first: false,
                     })
                     .collect();
                 Some(Action::PagesWanted(wanted))

@@ -81,6 +81,7 @@ impl Cache {
                 link,
                 etag: None,
                 last_modified: None,
+                first: false,
             })
             .collect();
         Ok(Action::PagesWanted(wanted))
