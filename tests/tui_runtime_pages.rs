@@ -47,6 +47,16 @@ fn settings(feed: &str, dir: &Path, policy: FullText) -> Settings {
     settings
 }
 
+/// The reader on a 100×30 screen, refreshing at start or not.
+fn reader(feed: &str, dir: &Path, policy: FullText, refresh: bool) -> Running<TestBackend> {
+    Running::start(
+        settings(feed, dir, policy),
+        refresh,
+        TestBackend::new(100, 30),
+        no_browser(),
+    )
+}
+
 fn no_browser() -> Browser {
     Browser::from_value(Some("/nonexistent/browser".into()))
 }
@@ -78,12 +88,7 @@ fn a_slow_page_never_holds_up_the_keys_and_reads_offline_afterwards() {
     server.route("/news/1", page_route(Duration::from_secs(2)));
     let dir = tempfile::tempdir().unwrap();
     let feed = server.url("/feed.xml");
-    let run = Running::start(
-        settings(&feed, dir.path(), FullText::Auto),
-        true,
-        TestBackend::new(100, 30),
-        no_browser(),
-    );
+    let run = reader(&feed, dir.path(), FullText::Auto, true);
     run.wait_for("the refresh and its row", |s| {
         s.contains("1 нова") && s.contains("Кінотеатр відновлюють 0")
     });
@@ -115,12 +120,7 @@ fn a_slow_page_never_holds_up_the_keys_and_reads_offline_afterwards() {
     run.join().unwrap();
     drop(server);
 
-    let offline = Running::start(
-        settings(&feed, dir.path(), FullText::Auto),
-        false,
-        TestBackend::new(100, 30),
-        no_browser(),
-    );
+    let offline = reader(&feed, dir.path(), FullText::Auto, false);
     offline.wait_for("the cached headline", |s| s.contains("Кінотеатр"));
     offline.keys(&["Enter"]);
     let screen = offline.wait_for("the stored full text", |s| s.contains(FROM_PAGE));
@@ -137,12 +137,7 @@ fn a_missing_page_is_said_and_the_teaser_stays() {
     server.route("/news/404", Route::status(404));
     let dir = tempfile::tempdir().unwrap();
     let feed = server.url("/feed.xml");
-    let run = Running::start(
-        settings(&feed, dir.path(), FullText::Auto),
-        true,
-        TestBackend::new(100, 30),
-        no_browser(),
-    );
+    let run = reader(&feed, dir.path(), FullText::Auto, true);
     run.wait_for("the refresh and its row", |s| {
         s.contains("1 нова") && s.contains("Кінотеатр відновлюють 0")
     });
@@ -170,12 +165,7 @@ fn always_feeds_are_prefetched_two_pages_at_a_time() {
     }
     let dir = tempfile::tempdir().unwrap();
     let feed = server.url("/feed.xml");
-    let run = Running::start(
-        settings(&feed, dir.path(), FullText::Always),
-        true,
-        TestBackend::new(100, 30),
-        no_browser(),
-    );
+    let run = reader(&feed, dir.path(), FullText::Always, true);
     run.wait_for("the refresh", |s| s.contains("5 нових"));
     let deadline = Instant::now() + Duration::from_secs(10);
     let fetched = || {
