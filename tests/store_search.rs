@@ -319,3 +319,28 @@ fn new_articles_are_pending_above_the_watermark() {
     assert_eq!(store.index_pending(100).unwrap(), 1);
     assert_eq!(titles(&store, "вишиванка"), ["Вишиванка року"]);
 }
+
+/// A fetched full-text page is searched in place of the feed's teaser (after it is indexed).
+#[test]
+fn a_fetched_page_is_searched() {
+    let (mut store, _) = store();
+    assert!(titles(&store, "кінопроєктор").is_empty());
+    let first = &store
+        .headlines(&query("Прилуки", false, false), 0, 1)
+        .unwrap()[0];
+    let (id, title) = (first.id, first.title.clone());
+    let page = chmon::store::StoredPage {
+        url: Some("http://monitor.cn.ua/ua/news/1".into()),
+        fetched: Utc.with_ymd_and_hms(2026, 1, 2, 0, 0, 0).unwrap(),
+        etag: None,
+        last_modified: None,
+        title: None,
+        published: None,
+        author: None,
+        html: "<p>У депо поставили новий кінопроєктор для водіїв.</p>".into(),
+    };
+    store.save_page(id, &page).unwrap();
+    assert_eq!(store.unindexed().unwrap(), 1);
+    assert_eq!(store.index_pending(100).unwrap(), 1);
+    assert_eq!(titles(&store, "кінопроєктора"), [title]);
+}

@@ -86,6 +86,8 @@ impl Cache {
                 Ok(Some(StoreJob::SavePage { id, page })) => {
                     self.keep_page(id, *page);
                     self.flush();
+                    // The page's text goes into the search index too.
+                    self.start_indexing();
                 }
                 // A newer window is queued: this one would be dropped by the app anyway.
                 Ok(Some(StoreJob::LoadHeadlines { .. })) if self.superseded(jobs) => {}

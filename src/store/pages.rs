@@ -35,6 +35,9 @@ impl Store {
                 page.author,
                 body,
             ])?;
+            // Its text is searched from now on (see `search::index_pending`).
+            tx.prepare_cached("INSERT OR IGNORE INTO search_dirty (article_id) VALUES (?1)")?
+                .execute([article_id])?;
             if published.is_some() {
                 tx.prepare_cached(
                     "UPDATE articles SET published = ?2,

@@ -27,22 +27,25 @@ fn article_terms(
 }
 
 /// Indexes at most `limit` pending articles in one transaction (the marked ones first, then
-/// those above the watermark, which it moves up); returns how many it did.
+/// those above the watermark, which it moves up); returns how many it did. An article's
+/// full-text page, when it has one, is indexed in place of the feed's body.
 pub(super) fn index_pending(conn: &mut Connection, limit: usize) -> rusqlite::Result<usize> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut stems = Stems::default();
     let marked = index_rows(
         &tx,
         &mut stems,
-        "SELECT d.article_id, a.title, a.lead, a.body FROM search_dirty d
-         JOIN articles a ON a.id = d.article_id LIMIT ?1",
+        "SELECT d.article_id, a.title, a.lead, coalesce(p.body, a.body) FROM search_dirty d
+         JOIN articles a ON a.id = d.article_id LEFT JOIN pages p ON p.article_id = a.id
+         LIMIT ?1",
         limit,
     )?;
     let fresh = index_rows(
         &tx,
         &mut stems,
-        "SELECT id, title, lead, body FROM articles
-         WHERE id > (SELECT through FROM search_mark WHERE id = 1) ORDER BY id LIMIT ?1",
+        "SELECT a.id, a.title, a.lead, coalesce(p.body, a.body) FROM articles a
+         LEFT JOIN pages p ON p.article_id = a.id
+         WHERE a.id > (SELECT through FROM search_mark WHERE id = 1) ORDER BY a.id LIMIT ?1",
         limit - marked.0,
     )?;
     if let Some(last) = fresh.1 {
