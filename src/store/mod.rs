@@ -5,6 +5,7 @@
 //! Must not fetch, parse feeds or format anything for display.
 
 mod articles;
+mod bulk;
 mod codec;
 mod feed_list;
 mod feeds;

@@ -65,6 +65,8 @@ const MIGRATIONS: &[&str] = &[
     super::schema_search::SQL,
     // New articles pending for the index by a watermark, not a row each: see `schema_search`.
     super::schema_search::MARK_SQL,
+    // A feed's first import fills its lists once, not a row at a time: see `bulk`.
+    super::bulk::SQL,
 ];
 
 /// Work a migration needs besides its SQL, run right after it in the same transaction.

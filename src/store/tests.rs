@@ -331,3 +331,39 @@ fn a_page_date_fills_a_missing_date_only() {
         .unwrap();
     assert_eq!(list, at, "the lists follow");
 }
+
+/// A first import fills the lists in bulk; afterwards (and after one rolled back) the triggers
+/// keep the counts a row at a time again.
+#[test]
+fn a_first_import_fills_the_lists_in_bulk_and_leaves_the_triggers_on() {
+    let mut store = Store::open_in_memory().unwrap();
+    let feed = store.feed("f").unwrap();
+    let count =
+        |store: &Store, sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    {
+        let mut dropped = store.begin_upsert(feed.id, Utc::now()).unwrap();
+        dropped.add(&[item("0", "<p>відкочено</p>")]).unwrap();
+    }
+    assert_eq!(count(&store, "SELECT count(*) FROM bulk_import"), 0);
+    let items: Vec<Item> = (1..=3).map(|n| item(&n.to_string(), "<p>т</p>")).collect();
+    store.upsert_items(feed.id, &items, Utc::now()).unwrap();
+    assert_eq!(count(&store, "SELECT count(*) FROM bulk_import"), 0);
+    let scope = format!("feed:{}", feed.id);
+    let counters = |store: &Store| -> (i64, i64) {
+        store
+            .conn
+            .query_row(
+                "SELECT total, unread FROM lists WHERE scope = ?1",
+                [&scope],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    assert_eq!(counters(&store), (3, 3));
+    assert_eq!(count(&store, "SELECT count(*) FROM list_items"), 3);
+    // The next refresh adds one the usual way: the triggers count it.
+    let mut more = items.clone();
+    more.push(item("4", "<p>т</p>"));
+    store.upsert_items(feed.id, &more, Utc::now()).unwrap();
+    assert_eq!(counters(&store), (4, 4));
+}

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::codec::{self, Prepared};
-use super::{FeedRecord, StoreError, UpsertStats, feeds, lists, retention};
+use super::{FeedRecord, StoreError, UpsertStats, bulk, feeds, lists, retention};
 use crate::config::Retention;
 use crate::model::{Item, ListQuery, Scope};
 use crate::text::link_key;
@@ -51,6 +51,8 @@ pub struct Upsert<'s> {
     stats: UpsertStats,
     /// Items in this body (what retention must never take away).
     items: usize,
+    /// The feed's first import: its lists are filled at the commit (see `bulk`).
+    bulk: bool,
 }
 
 impl<'s> Upsert<'s> {
@@ -65,6 +67,10 @@ impl<'s> Upsert<'s> {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
         let known = known_rows(&tx, feed_id).map_err(err)?;
+        let bulk = known.is_empty();
+        if bulk {
+            bulk::begin(&tx, feed_id).map_err(err)?;
+        }
         Ok(Upsert {
             tx,
             path,
@@ -73,6 +79,7 @@ impl<'s> Upsert<'s> {
             known,
             stats: UpsertStats::default(),
             items: 0,
+            bulk,
         })
     }
 
@@ -110,6 +117,9 @@ impl<'s> Upsert<'s> {
     pub fn commit_keeping(self, retention: Retention) -> Result<UpsertStats, StoreError> {
         let err = |e| StoreError::sqlite(self.path, e);
         let mut stats = self.stats;
+        if self.bulk {
+            bulk::finish(&self.tx, self.feed_id).map_err(err)?;
+        }
         self.tx
             .execute(
                 "UPDATE feeds SET body_items = ?2 WHERE id = ?1 AND body_items != ?2",
