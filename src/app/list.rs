@@ -168,13 +168,26 @@ impl ListState {
         if let Some(pos) = was.and_then(|was| self.place_of(was))
             && pos != self.selected
         {
-            self.selected = pos;
-            self.top = pos.saturating_sub(on_screen);
+            self.follow(pos, on_screen);
         }
         let last = self.counts.total.saturating_sub(1);
         self.selected = self.selected.min(last);
         self.top = self.top.min(self.selected);
         true
+    }
+
+    /// The selected article is now at `pos`: it stays selected, `on_screen` lines below the
+    /// top, except when it was the list's first row: the view then stays at the list's start,
+    /// so the articles that came above it (a refresh's newer ones) are in sight, not scrolled
+    /// off above the screen.
+    pub fn follow(&mut self, pos: usize, on_screen: usize) {
+        let at_start = self.selected == 0;
+        self.selected = pos;
+        self.top = if at_start {
+            0
+        } else {
+            pos.saturating_sub(on_screen)
+        };
     }
 
     /// Where an article (id, time) is in the loaded rows, or, gone from the list, where it

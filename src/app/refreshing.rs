@@ -130,12 +130,7 @@ pub(super) fn feed_done(app: &mut App, done: FeedRefreshed) -> Vec<Effect> {
     app.now = done.now;
     app.refresh.in_flight.remove(&done.feed_id);
     let label = app.label_of(done.feed_id);
-    if let (Some(title), Some(feed)) = (
-        &done.title,
-        app.feeds.feeds.iter_mut().find(|f| f.id == done.feed_id),
-    ) {
-        feed.title = Some(title.clone());
-    }
+    into_pane(app, &done);
     app.refresh.new += done.new;
     let wait = done.held.or_else(|| schedule::held(&done.state, done.now));
     app.refresh.held = app.refresh.held.max(wait.map(|w| (w, done.feed_id)));
@@ -151,6 +146,18 @@ pub(super) fn feed_done(app: &mut App, done: FeedRefreshed) -> Vec<Effect> {
         effects.extend(finish(app));
     }
     effects
+}
+
+/// The pane's line of the feed shows at once what its refresh found (its title, the `!` of a
+/// failure or its absence), with the status that says it, before the pane is loaded again.
+fn into_pane(app: &mut App, done: &FeedRefreshed) {
+    let Some(feed) = app.feeds.feeds.iter_mut().find(|f| f.id == done.feed_id) else {
+        return;
+    };
+    if let Some(title) = &done.title {
+        feed.title = Some(title.clone());
+    }
+    feed.state = done.state.clone();
 }
 
 /// "сервер просить зачекати 15 хв", after the feed's name when there are several.

@@ -82,7 +82,8 @@ pub(super) fn relocate(app: &mut App) -> Vec<Effect> {
     }
 }
 
-/// After a refresh: keep the same article selected at the same place on screen.
+/// After a refresh: keep the same article selected at the same place on screen (on the list's
+/// first row, the view stays at the list's start: see `ListState::follow`).
 pub(super) fn located(
     app: &mut App,
     query: &ListQuery,
@@ -100,8 +101,7 @@ pub(super) fn located(
         && let Some(pos) = position
     {
         let on_screen = list.selected.saturating_sub(list.top);
-        list.selected = pos;
-        list.top = pos.saturating_sub(on_screen);
+        list.follow(pos, on_screen);
         // The cache's position may count otherwise than the loaded rows (new articles above,
         // rows read since in the unread-only list): unless the article is there, they are
         // dropped (no other article shown selected until the window comes).
