@@ -51,8 +51,8 @@ pub struct Upsert<'s> {
     stats: UpsertStats,
     /// Items in this body (what retention must never take away).
     items: usize,
-    /// The feed's first import: its lists are filled at the commit (see `bulk`).
-    bulk: bool,
+    /// The feed's first import: its lists are filled at the commit from these notes (see `bulk`).
+    bulk: Option<bulk::Rows>,
 }
 
 impl<'s> Upsert<'s> {
@@ -67,8 +67,8 @@ impl<'s> Upsert<'s> {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
         let known = known_rows(&tx, feed_id).map_err(err)?;
-        let bulk = known.is_empty();
-        if bulk {
+        let bulk = known.is_empty().then(bulk::Rows::new);
+        if bulk.is_some() {
             bulk::begin(&tx, feed_id).map_err(err)?;
         }
         Ok(Upsert {
@@ -117,8 +117,8 @@ impl<'s> Upsert<'s> {
     pub fn commit_keeping(self, retention: Retention) -> Result<UpsertStats, StoreError> {
         let err = |e| StoreError::sqlite(self.path, e);
         let mut stats = self.stats;
-        if self.bulk {
-            bulk::finish(&self.tx, self.feed_id).map_err(err)?;
+        if let Some(rows) = self.bulk {
+            bulk::finish(&self.tx, self.feed_id, rows).map_err(err)?;
         }
         self.tx
             .execute(
@@ -142,12 +142,14 @@ impl<'s> Upsert<'s> {
             let id = match self.known.get(key) {
                 Some(&(_, old)) if old == hash => continue,
                 Some(&(id, old)) if old == codec::legacy_content_hash(item) => {
+                    self.spoil_notes();
                     self.tx
                         .prepare_cached(LEGACY)?
                         .execute(params![feed, key, hash])?;
                     id
                 }
                 Some(&(id, _)) => {
+                    self.spoil_notes();
                     self.update(id, p)?;
                     self.tx
                         .prepare_cached(REHASH)?
@@ -177,6 +179,7 @@ impl<'s> Upsert<'s> {
                 .query_row(params![key, self.feed_id], |r| r.get(0))
                 .optional()?;
             if let Some(id) = shared {
+                self.note_stored(id)?;
                 return Ok(id);
             }
         }
@@ -227,7 +230,14 @@ impl<'s> Upsert<'s> {
         ])?;
         if added > 0 {
             self.stats.new += 1;
-            return Ok(self.tx.last_insert_rowid());
+            let id = self.tx.last_insert_rowid();
+            if let Some(rows) = &mut self.bulk {
+                // The INSERT's own sort time, worked out the same way.
+                let published = i.published.map(|t| t.timestamp());
+                let sort_time = published.filter(|&t| t <= self.now + 86400);
+                rows.note(sort_time.unwrap_or(self.now), id, false);
+            }
+            return Ok(id);
         }
         let id = self.tx.query_row(
             "SELECT id FROM articles WHERE feed_id = ?1 AND key = ?2",
@@ -235,7 +245,27 @@ impl<'s> Upsert<'s> {
             |r| r.get(0),
         )?;
         self.update(id, p)?;
+        self.note_stored(id)?;
         Ok(id)
+    }
+
+    /// In a first import, notes an article joined or rewritten as it now stands.
+    fn note_stored(&mut self, id: i64) -> rusqlite::Result<()> {
+        if let Some(rows) = &mut self.bulk {
+            let (sort_time, read) = self.tx.query_row(
+                "SELECT sort_time, read FROM articles WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get::<_, i64>(1)? != 0)),
+            )?;
+            rows.note(sort_time, id, read);
+        }
+        Ok(())
+    }
+
+    fn spoil_notes(&mut self) {
+        if let Some(rows) = &mut self.bulk {
+            rows.spoil();
+        }
     }
 }
 
