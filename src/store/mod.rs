@@ -1,12 +1,13 @@
 //! The SQLite cache (the reader's archive): schema, migrations, feeds, articles, read state.
 //! Submodules: `open` (file handling), `schema` (+ `schema_v3`, `schema_pages`), `pages` (full-text pages), `feeds`, `articles`, `lists`
 //! (the reader's scopes), `sync` (the feed list), `upsert` (bulk writes), `retention`,
-//! `codec` (blobs, hashes), `search` (+ `schema_search`: the search index); `feed_list` is the feed-list half of `Store`'s API.
+//! `codec` (blobs, hashes; `encoder` compresses them), `search` (+ `schema_search`: the search index); `feed_list` is the feed-list half of `Store`'s API.
 //! Must not fetch, parse feeds or format anything for display.
 
 mod articles;
 mod bulk;
 mod codec;
+mod encoder;
 mod feed_list;
 mod feeds;
 mod found;

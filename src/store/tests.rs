@@ -39,7 +39,10 @@ fn long_text_is_stored_compressed() {
             |r| Ok((r.get::<_, Vec<u8>>(0)?[0], r.get(1)?)),
         )
         .unwrap();
-    assert_eq!(tag, 2, "zstd");
+    assert!(
+        [2, 3].contains(&tag),
+        "zstd, with or without the dictionary: {tag}"
+    );
     assert!(len as usize * 5 < body.len(), "{len} vs {}", body.len());
 }
 
@@ -252,7 +255,10 @@ fn a_page_is_stored_compressed_and_read_back() {
             Ok(r.get::<_, Vec<u8>>(0)?[0])
         })
         .unwrap();
-    assert_eq!(tag, 2, "zstd");
+    assert!(
+        [2, 3].contains(&tag),
+        "zstd, with or without the dictionary: {tag}"
+    );
     let newer = a_page("<p>оновлено</p>");
     store.save_page(id, &newer).unwrap();
     assert_eq!(store.page(id).unwrap(), Some(newer));
