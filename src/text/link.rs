@@ -9,6 +9,15 @@ pub fn link_key(link: &str) -> Option<String> {
     if link.is_empty() {
         return None;
     }
+    if let Some(key) = plain_key(link) {
+        let key = key.trim_end_matches('/');
+        return (!key.is_empty()).then(|| key.to_string());
+    }
+    url_key(link)
+}
+
+/// [`link_key`] by `url`'s parse, for every link [`plain_key`] does not take.
+fn url_key(link: &str) -> Option<String> {
     let key = match url::Url::parse(link) {
         Ok(u) if u.host_str().is_some() => {
             let host = u.host_str().unwrap_or_default().to_lowercase();
@@ -27,6 +36,41 @@ pub fn link_key(link: &str) -> Option<String> {
     };
     let key = key.trim_end_matches('/');
     (!key.is_empty()).then(|| key.to_string())
+}
+
+/// The key of a plain `http`/`https` link without parsing it, when nothing in it is one that
+/// `url` would rewrite (percent-encoding, dot segments, IP forms, ports, user info, tabs,
+/// fragments, case of the scheme): the same key `url` gives, borrowed; `None` otherwise.
+fn plain_key(link: &str) -> Option<&str> {
+    let rest = link
+        .strip_prefix("https://")
+        .or_else(|| link.strip_prefix("http://"))?;
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (host, path) = rest.split_at(end);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let labels_ok = host.split('.').all(|l| {
+        let plain = l
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        plain && !l.is_empty() && !l.starts_with("xn--")
+    });
+    // A last label starting with a digit may be an IPv4 form that `url` rewrites.
+    let last_ok = host
+        .rsplit('.')
+        .next()?
+        .starts_with(|c: char| c.is_ascii_lowercase());
+    // A query straight after the host gets a `/` from `url`: leave that to it.
+    let path_ok = (path.is_empty() || path.starts_with('/'))
+        && path.bytes().all(plain_path_byte)
+        && !path.contains("/.");
+    // `www.` alone (or `www.www.`) is a host `url` keeps whole: leave it to `url`.
+    (labels_ok && last_ok && path_ok && !host.starts_with("www."))
+        .then(|| &rest[rest.len() - host.len() - path.len()..])
+}
+
+/// A byte `url` keeps as it is in the path or query of an `http` link.
+fn plain_path_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b"-._~/=&+,;:@!*()$?".contains(&b)
 }
 
 /// The same folding by hand for something `url` cannot parse.
@@ -64,5 +108,69 @@ mod tests {
         );
         assert_ne!(link_key("http://x.ua/A"), link_key("http://x.ua/a"));
         assert_eq!(link_key(""), None);
+    }
+
+    /// The shortcut gives what `url` gives, on links it takes and on links made to trip it.
+    #[test]
+    fn plain_links_get_the_key_url_would_give() {
+        let hosts = [
+            "monitor.cn.ua",
+            "www.x.ua",
+            "www",
+            "www.www.x.ua",
+            "x.ua.",
+            "1.2.3.4",
+            "0x7f.1",
+            "x.123",
+            "X.UA",
+            "xn--80a.ua",
+            "a..b",
+            "",
+            "x.ua:80",
+            "x.ua:8080",
+            "u@x.ua",
+            "-a.ua",
+            "www.",
+            "ґ.ua",
+        ];
+        let paths = [
+            "",
+            "/",
+            "/ua/news/123",
+            "/a/",
+            "//a",
+            "/a/./b",
+            "/a/../b",
+            "/.well",
+            "/a.",
+            "?id=1",
+            "/a?",
+            "/a?b=1&c=/.x",
+            "/a b",
+            "/%2e/",
+            "/a#f",
+            "/a\\b",
+            "/a'b",
+            "/a~b_c-d.e",
+            "/ф",
+            "/a\tb",
+            "/(x)!*$,;:@=+",
+        ];
+        let mut taken = 0;
+        for scheme in ["http://", "https://", "HTTP://", "ftp://"] {
+            for host in hosts {
+                for path in paths {
+                    let link = format!("{scheme}{host}{path}");
+                    let want = url_key(&link);
+                    assert_eq!(link_key(&link), want, "{link}");
+                    taken += usize::from(plain_key(&link).is_some());
+                }
+            }
+        }
+        assert!(
+            taken > 50,
+            "the shortcut is taken for plain links ({taken})"
+        );
+        assert!(plain_key("http://monitor.cn.ua/ua/news/123").is_some());
     }
 }
