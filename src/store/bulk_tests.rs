@@ -88,3 +88,23 @@ fn a_key_repeated_within_a_first_import_is_listed_as_it_was_last_written() {
     let sort_time = count(&store, sort_time);
     assert_eq!(sort_time, (now - Duration::hours(5)).timestamp());
 }
+
+#[test]
+fn a_first_import_joins_an_article_of_a_feed_made_after_it() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (a, b) = (store.feed("a").unwrap().id, store.feed("b").unwrap().id);
+    let now = Utc.with_ymd_and_hms(2024, 5, 1, 12, 0, 0).unwrap();
+    store
+        .upsert_items(b, &[item("b1", "shared", now)], now)
+        .unwrap();
+    store
+        .upsert_items(a, &[item("a1", "shared", now)], now)
+        .unwrap();
+    assert_eq!(
+        count(&store, "SELECT count(*) FROM articles"),
+        1,
+        "one page, one article"
+    );
+    assert_eq!(count(&store, "SELECT count(*) FROM memberships"), 2);
+    assert_lists_agree(&store);
+}

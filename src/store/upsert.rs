@@ -39,6 +39,11 @@ const SHARED: &str = "SELECT l.article_id FROM links l WHERE l.link_key = ?1
     AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.article_id = l.article_id
                     AND m.feed_id = ?2)";
 
+/// Whether any feed but this one has an article (two seeks on the key; nothing this upsert
+/// writes changes the answer, and its transaction keeps other writers out).
+const OTHERS: &str = "SELECT EXISTS (SELECT 1 FROM memberships WHERE feed_id < ?1)
+    OR EXISTS (SELECT 1 FROM memberships WHERE feed_id > ?1)";
+
 /// An open bulk upsert (see the module doc). Dropping it without [`Upsert::commit`] rolls
 /// everything back.
 pub struct Upsert<'s> {
@@ -53,6 +58,8 @@ pub struct Upsert<'s> {
     items: usize,
     /// The feed's first import: its lists are filled at the commit from these notes (see `bulk`).
     bulk: Option<bulk::Rows>,
+    /// Whether another feed has any article: if not, no link can match another feed's.
+    others: bool,
 }
 
 impl<'s> Upsert<'s> {
@@ -68,6 +75,7 @@ impl<'s> Upsert<'s> {
             .map_err(err)?;
         let known = known_rows(&tx, feed_id).map_err(err)?;
         let bulk = known.is_empty().then(bulk::Rows::new);
+        let others = tx.query_row(OTHERS, [feed_id], |r| r.get(0)).map_err(err)?;
         if bulk.is_some() {
             bulk::begin(&tx, feed_id).map_err(err)?;
         }
@@ -80,6 +88,7 @@ impl<'s> Upsert<'s> {
             stats: UpsertStats::default(),
             items: 0,
             bulk,
+            others,
         })
     }
 
@@ -172,7 +181,7 @@ impl<'s> Upsert<'s> {
     /// An item this feed has not had: another feed's article with its link, or a new one.
     fn add_new(&mut self, p: &Prepared) -> rusqlite::Result<i64> {
         let link = p.item.link.as_deref().and_then(link_key);
-        if let Some(key) = &link {
+        if let Some(key) = link.as_ref().filter(|_| self.others) {
             let shared = self
                 .tx
                 .prepare_cached(SHARED)?

@@ -14,6 +14,9 @@ const MAX_ZERO_WIDTH_RUN: usize = 3;
 /// `s` with runs of zero-width characters cut to [`MAX_ZERO_WIDTH_RUN`] and at most `max`
 /// characters (the last one "…" when it was cut).
 pub fn tame_line(s: &str, max: usize) -> String {
+    if is_tame(s, max) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len().min(max * 4));
     let (mut run, mut kept) = (0usize, 0usize);
     for c in s.chars() {
@@ -32,6 +35,19 @@ pub fn tame_line(s: &str, max: usize) -> String {
         kept += 1;
     }
     out
+}
+
+/// No more than `max` characters and no zero-width one: [`tame_line`] would keep it as it is.
+/// ASCII and Cyrillic letters are settled without the width table.
+fn is_tame(s: &str, max: usize) -> bool {
+    let mut count = 0;
+    s.chars().all(|c| {
+        count += 1;
+        let wide = matches!(c, ' '..='~' | '\u{400}'..='\u{482}' | '\u{48a}'..='\u{52f}')
+            || c.width() != Some(0)
+            || c == '\u{a0}';
+        wide && count <= max
+    })
 }
 
 #[cfg(test)]
