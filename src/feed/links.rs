@@ -58,6 +58,10 @@ pub fn http_url(href: &str, base: Option<&Url>) -> Option<String> {
     if href.is_empty() {
         return None;
     }
+    // An absolute plain link is what `url` would write back (an absolute link ignores `base`).
+    if crate::text::link::is_plain_url(&href) {
+        return Some(href);
+    }
     let resolved = match base {
         Some(b) => b.join(&href).ok()?,
         None => Url::parse(&href).ok()?,

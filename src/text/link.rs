@@ -38,16 +38,30 @@ fn url_key(link: &str) -> Option<String> {
     (!key.is_empty()).then(|| key.to_string())
 }
 
-/// The key of a plain `http`/`https` link without parsing it, when nothing in it is one that
-/// `url` would rewrite (percent-encoding, dot segments, IP forms, ports, user info, tabs,
-/// fragments, case of the scheme): the same key `url` gives, borrowed; `None` otherwise.
+/// The key of a plain `http`/`https` link without parsing it (see [`plain_parts`]): the same
+/// key `url` gives, borrowed; `None` when the link is not plain.
 fn plain_key(link: &str) -> Option<&str> {
+    let (host, path) = plain_parts(link)?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    // `www.www.` is a host `url` keeps whole after one `www.`: leave it to `url`.
+    (!host.starts_with("www.")).then(|| &link[link.len() - host.len() - path.len()..])
+}
+
+/// True when `link` is an absolute `http`/`https` URL that `url` would write back exactly as
+/// it is (see [`plain_parts`]; the path must be there, `url` would add the `/`).
+pub fn is_plain_url(link: &str) -> bool {
+    plain_parts(link).is_some_and(|(_, path)| path.starts_with('/'))
+}
+
+/// The host and the rest of an `http`/`https` link in which nothing is what `url` would
+/// rewrite (percent-encoding, dot segments, IP forms, ports, user info, tabs, fragments,
+/// punycode, case); `None` for any other link.
+fn plain_parts(link: &str) -> Option<(&str, &str)> {
     let rest = link
         .strip_prefix("https://")
         .or_else(|| link.strip_prefix("http://"))?;
     let end = rest.find(['/', '?']).unwrap_or(rest.len());
     let (host, path) = rest.split_at(end);
-    let host = host.strip_prefix("www.").unwrap_or(host);
     let labels_ok = host.split('.').all(|l| {
         let plain = l
             .bytes()
@@ -63,9 +77,7 @@ fn plain_key(link: &str) -> Option<&str> {
     let path_ok = (path.is_empty() || path.starts_with('/'))
         && path.bytes().all(plain_path_byte)
         && !path.contains("/.");
-    // `www.` alone (or `www.www.`) is a host `url` keeps whole: leave it to `url`.
-    (labels_ok && last_ok && path_ok && !host.starts_with("www."))
-        .then(|| &rest[rest.len() - host.len() - path.len()..])
+    (labels_ok && last_ok && path_ok).then_some((host, path))
 }
 
 /// A byte `url` keeps as it is in the path or query of an `http` link.
@@ -110,56 +122,57 @@ mod tests {
         assert_eq!(link_key(""), None);
     }
 
+    const HOSTS: [&str; 18] = [
+        "monitor.cn.ua",
+        "www.x.ua",
+        "www",
+        "www.www.x.ua",
+        "x.ua.",
+        "1.2.3.4",
+        "0x7f.1",
+        "x.123",
+        "X.UA",
+        "xn--80a.ua",
+        "a..b",
+        "",
+        "x.ua:80",
+        "x.ua:8080",
+        "u@x.ua",
+        "-a.ua",
+        "www.",
+        "ґ.ua",
+    ];
+    const PATHS: [&str; 21] = [
+        "",
+        "/",
+        "/ua/news/123",
+        "/a/",
+        "//a",
+        "/a/./b",
+        "/a/../b",
+        "/.well",
+        "/a.",
+        "?id=1",
+        "/a?",
+        "/a?b=1&c=/.x",
+        "/a b",
+        "/%2e/",
+        "/a#f",
+        "/a\\b",
+        "/a'b",
+        "/a~b_c-d.e",
+        "/ф",
+        "/a\tb",
+        "/(x)!*$,;:@=+",
+    ];
+
     /// The shortcut gives what `url` gives, on links it takes and on links made to trip it.
     #[test]
     fn plain_links_get_the_key_url_would_give() {
-        let hosts = [
-            "monitor.cn.ua",
-            "www.x.ua",
-            "www",
-            "www.www.x.ua",
-            "x.ua.",
-            "1.2.3.4",
-            "0x7f.1",
-            "x.123",
-            "X.UA",
-            "xn--80a.ua",
-            "a..b",
-            "",
-            "x.ua:80",
-            "x.ua:8080",
-            "u@x.ua",
-            "-a.ua",
-            "www.",
-            "ґ.ua",
-        ];
-        let paths = [
-            "",
-            "/",
-            "/ua/news/123",
-            "/a/",
-            "//a",
-            "/a/./b",
-            "/a/../b",
-            "/.well",
-            "/a.",
-            "?id=1",
-            "/a?",
-            "/a?b=1&c=/.x",
-            "/a b",
-            "/%2e/",
-            "/a#f",
-            "/a\\b",
-            "/a'b",
-            "/a~b_c-d.e",
-            "/ф",
-            "/a\tb",
-            "/(x)!*$,;:@=+",
-        ];
         let mut taken = 0;
         for scheme in ["http://", "https://", "HTTP://", "ftp://"] {
-            for host in hosts {
-                for path in paths {
+            for host in HOSTS {
+                for path in PATHS {
                     let link = format!("{scheme}{host}{path}");
                     let want = url_key(&link);
                     assert_eq!(link_key(&link), want, "{link}");
@@ -172,5 +185,24 @@ mod tests {
             "the shortcut is taken for plain links ({taken})"
         );
         assert!(plain_key("http://monitor.cn.ua/ua/news/123").is_some());
+    }
+
+    /// A link taken as plain is exactly what `url` writes back for it.
+    #[test]
+    fn plain_urls_are_what_url_writes_back() {
+        let mut taken = 0;
+        for scheme in ["http://", "https://", "HTTP://", "ftp://"] {
+            for host in HOSTS {
+                for path in PATHS {
+                    let link = format!("{scheme}{host}{path}");
+                    if is_plain_url(&link) {
+                        taken += 1;
+                        let url = url::Url::parse(&link).map(String::from);
+                        assert_eq!(url.as_deref(), Ok(link.as_str()));
+                    }
+                }
+            }
+        }
+        assert!(taken > 40, "{taken}");
     }
 }
