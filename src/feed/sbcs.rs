@@ -95,4 +95,24 @@ mod tests {
         assert!(Table::new(encoding_rs::UTF_8).is_none());
         assert!(Table::new(encoding_rs::UTF_16LE).is_none());
     }
+
+    /// ASCII runs of many lengths next to high bytes, cut at and around block boundaries: still exactly encoding_rs's text.
+    #[test]
+    fn ascii_runs_of_any_length_and_block_edges_decode_alike() {
+        let mut bytes = Vec::new();
+        let mut seed = 7u32;
+        while bytes.len() < STEP * 5 + 13 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let run = (seed >> 16) as usize % 20;
+            bytes.extend((0..run).map(|i| b'a' + (i % 26) as u8));
+            bytes.push(0xC0 + (seed >> 8) as u8 % 0x40);
+        }
+        let table = Table::new(encoding_rs::WINDOWS_1251).unwrap();
+        for end in [0, 1, 7, 8, 9, STEP - 1, STEP, STEP + 1, bytes.len()] {
+            let mut out = String::new();
+            table.decode_into(&bytes[..end], "", &mut out);
+            let (want, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(&bytes[..end]);
+            assert_eq!(out, want, "{end}");
+        }
+    }
 }
