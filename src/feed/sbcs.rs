@@ -96,7 +96,8 @@ mod tests {
         assert!(Table::new(encoding_rs::UTF_16LE).is_none());
     }
 
-    /// ASCII runs of many lengths next to high bytes, cut at and around block boundaries: still exactly encoding_rs's text.
+    /// ASCII runs of many lengths next to high bytes, cut at and around block boundaries:
+    /// still exactly encoding_rs's text.
     #[test]
     fn ascii_runs_of_any_length_and_block_edges_decode_alike() {
         let mut bytes = Vec::new();
