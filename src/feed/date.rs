@@ -25,6 +25,14 @@ struct Parts {
 
 /// Parses a date as feeds write them (see the module doc).
 pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+    match rfc822(s.trim()) {
+        Some(parts) => assemble(&parts),
+        None => parse_chunks(s),
+    }
+}
+
+/// [`parse_date`] chunk by chunk, for any shape.
+fn parse_chunks(s: &str) -> Option<DateTime<Utc>> {
     let lower = s.trim().to_lowercase();
     if lower.is_empty() || lower.len() > 100 {
         return None;
@@ -37,6 +45,59 @@ pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
         }
     }
     assemble(&parts)
+}
+
+/// English weekdays and months as RFC 822 writes them (each one `words` knows, in its order).
+const RFC_WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const RFC_MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The parts of a date in the exact RFC 822 shape almost every feed uses
+/// (`Tue, 13 Nov 2026 00:32:00 +0200`, the weekday optional), read by position: the same
+/// parts the chunk-by-chunk reading gives, without its word lists. `None`: another shape.
+fn rfc822(s: &str) -> Option<Parts> {
+    if s.len() > 100 {
+        return None;
+    }
+    let rest = match s.split_once(", ") {
+        Some((day, rest)) if RFC_WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(day)) => rest,
+        Some(_) => return None,
+        None => s,
+    };
+    let mut fields = rest.split(' ');
+    let (day, month, year, clock, zone) = (
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+        fields.next()?,
+    );
+    let month = RFC_MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(month))?;
+    let mut clock = clock
+        .split(':')
+        .map(|f| digits(f, &[2])?.parse::<u32>().ok());
+    let (h, m, sec) = (clock.next()??, clock.next()??, clock.next()??);
+    let zone = zone.to_ascii_lowercase();
+    let offset = words::zone_offset(&zone).or_else(|| numeric_offset(&zone))?;
+    if fields.next().is_some() || clock.next().is_some() {
+        return None;
+    }
+    Some(Parts {
+        day: Some(digits(day, &[1, 2])?.parse().ok()?),
+        month: Some(month as u32 + 1),
+        year: Some(digits(year, &[4])?.parse().ok()?),
+        time: Some((h, m, sec.min(59))),
+        pm: None,
+        offset: Some(offset),
+    })
+}
+
+/// `f` when it is all ASCII digits and of one of the lengths `lens`.
+fn digits<'a>(f: &'a str, lens: &[usize]) -> Option<&'a str> {
+    (lens.contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit())).then_some(f)
 }
 
 /// Interprets one whitespace-separated chunk; `None` if it means nothing we know.

@@ -174,3 +174,48 @@ fn garbage_is_none() {
         assert_eq!(parse_date(s), None, "{s}");
     }
 }
+
+/// The RFC 822 shortcut reads exactly what the chunk-by-chunk reading reads, on dates made to
+/// trip it (bad weekdays, days, months, clocks and zones, other spacing and case).
+#[test]
+fn the_rfc822_shortcut_agrees_with_the_general_reading() {
+    for (i, m) in RFC_MONTHS.iter().enumerate() {
+        assert_eq!(words::month(m), Some(i as u32 + 1), "{m}");
+    }
+    assert!(RFC_WEEKDAYS.iter().all(|w| words::is_weekday(w)));
+    let weekdays = ["", "Tue, ", "tue, ", "TUE, ", "Foo, ", "Tue,", "Вт, "];
+    let days = ["1", "01", "13", "31", "32", "0", "123", "x"];
+    let months = ["Jan", "nov", "MAY", "Sep", "Foo", "Nov.", "лис"];
+    let years = ["2026", "26", "20266"];
+    let clocks = [
+        "00:32:00",
+        "23:59:60",
+        "24:00:00",
+        "9:05:00",
+        "12:30",
+        "12:30:00:01",
+        "aa:bb:cc",
+    ];
+    let zones = [
+        "+0200", "+0300", "-0530", "+2400", "+0260", "GMT", "EEST", "Z", "+02:00", "x",
+    ];
+    let mut shortcut = 0;
+    for w in weekdays {
+        for d in days {
+            for m in months {
+                for y in years {
+                    for c in clocks {
+                        for z in zones {
+                            let date = format!("{w}{d} {m} {y} {c} {z}");
+                            assert_eq!(parse_date(&date), parse_chunks(&date), "{date}");
+                            shortcut += usize::from(rfc822(&date).is_some());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(shortcut > 1000, "the shortcut is taken ({shortcut})");
+    let long = format!("Tue, 13 Nov 2026 00:32:00 +{}02", ":".repeat(120));
+    assert_eq!(parse_date(&long), None);
+}
