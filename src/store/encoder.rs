@@ -96,7 +96,7 @@ impl Encoder {
         } = self.way
         {
             self.way = settle(
-                left - 1,
+                left.saturating_sub(1),
                 p + plain.unwrap_or(raw.len()),
                 d + dict.unwrap_or(raw.len()),
             );
@@ -116,7 +116,7 @@ impl Encoder {
             &self.scratch
         };
         Frame {
-            data: &scratch[..len],
+            data: scratch.get(..len).unwrap_or_default(),
             with_dict,
         }
     }
