@@ -235,23 +235,21 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     good > 0 && bad * 4 <= good
 }
 
-/// The number of bytes ≥ 80 and of (≥ C0, 80–BF) byte pairs, in blocks the compiler vectorises.
+/// The number of bytes ≥ 80 and of (≥ C0, 80–BF) byte pairs. Counted in runs of at most 255
+/// bytes into byte-wide sums, which the compiler turns into wide vector adds (sums of `u32`
+/// take four times the lanes).
 fn high_bytes_and_pairs(bytes: &[u8]) -> (usize, usize) {
-    const BLOCK: usize = 1 << 16;
+    const RUN: usize = 255;
     let (mut high, mut pairs) = (0usize, 0usize);
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = (start + BLOCK).min(bytes.len());
-        let block = &bytes[start..end];
-        high += block.iter().map(|&b| u32::from(b >= 0x80)).sum::<u32>() as usize;
-        let firsts = &bytes[start..end.min(bytes.len() - 1).max(start)];
-        let seconds = &bytes[start + 1..start + 1 + firsts.len()];
-        pairs += firsts
-            .iter()
-            .zip(seconds)
-            .map(|(&a, &b)| u32::from(a >= 0xC0) & u32::from(b & 0xC0 == 0x80))
-            .sum::<u32>() as usize;
-        start = end;
+    for run in bytes.chunks(RUN) {
+        high += usize::from(run.iter().fold(0u8, |n, &b| n + (b >> 7)));
+    }
+    let (firsts, seconds) = (bytes, bytes.get(1..).unwrap_or_default());
+    for (a, b) in firsts.chunks(RUN).zip(seconds.chunks(RUN)) {
+        let n = a.iter().zip(b).fold(0u8, |n, (&a, &b)| {
+            n + (u8::from(a >= 0xC0) & u8::from(b & 0xC0 == 0x80))
+        });
+        pairs += usize::from(n);
     }
     (high, pairs)
 }

@@ -202,12 +202,14 @@ fn utf8_claim_over_legacy_bytes_is_detected() {
 }
 
 #[test]
-fn high_bytes_and_pairs_are_counted_across_blocks() {
+fn high_bytes_and_pairs_are_counted_across_runs_and_blocks() {
     let mut bytes = cp1251(&"Київ — «новини» ".repeat(9_000));
     bytes.extend("Чернігів".as_bytes());
     bytes.insert(1 << 16, 0xD0);
     bytes.insert((1 << 16) + 1, 0x9A);
-    for len in [0, 1, 2, (1 << 16) + 1, (1 << 16) + 2, bytes.len()] {
+    // Every length up to three runs of 255 (the counters' width), the old block edges, all.
+    let lens = (0..800).chain([(1 << 16) + 1, (1 << 16) + 2, bytes.len()]);
+    for len in lens {
         let b = &bytes[..len];
         let high = b.iter().filter(|&&x| x >= 0x80).count();
         let pairs = b
