@@ -187,7 +187,8 @@ impl<'a> State<'a> {
 /// Text or a tag: references fixed (see module doc) and control characters handled.
 fn fix_text(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(at) = rest.find('&') {
+    // A byte search: '&' is ASCII, so where it is found is a char boundary.
+    while let Some(at) = memchr::memchr(b'&', rest.as_bytes()) {
         fix_controls(out, &rest[..at]);
         rest = &rest[at..];
         rest = match entities::reference(rest) {

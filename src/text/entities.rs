@@ -188,12 +188,13 @@ pub fn decode_numeric_in_html(s: &str) -> String {
 }
 
 fn decode(s: &str, text: bool) -> String {
-    if !s.contains('&') {
+    // Byte searches: '&' is ASCII, so where it is found is a char boundary.
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(at) = rest.find('&') {
+    while let Some(at) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         let double = rest.starts_with("&amp;#");
