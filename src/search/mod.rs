@@ -4,6 +4,7 @@
 //! separators) and the Snowball Ukrainian stemmer on Cyrillic words; `query` parses what the
 //! user types, `markup` strips HTML for the index. Pure functions; no SQL, no IO, no drawing.
 
+mod chars;
 pub mod markup;
 pub mod query;
 
@@ -11,6 +12,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use snowball_stemmers_rs::{Algorithm, Stemmer};
+
+use chars::{is_alphanumeric, push_lowercase};
 
 pub use query::{Clause, Query};
 
@@ -153,20 +156,20 @@ fn scan(text: &str, mut stems: Option<&mut Stems>, mut f: impl FnMut(Range<usize
     let mut word: Option<Pending> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
-        let next_is_letter = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
         if is_apostrophe(c) {
+            let next_is_letter = chars.peek().is_some_and(|&(_, n)| is_alphanumeric(n));
             match word.as_mut() {
                 Some(w) if next_is_letter => w.folded.push(APOSTROPHE),
                 Some(_) => flush(&mut word, stems.as_deref_mut(), &mut f),
                 None => {}
             }
-        } else if c.is_alphanumeric() {
+        } else if is_alphanumeric(c) {
             let w = word.get_or_insert_with(|| Pending {
                 start: at,
                 end: at,
-                folded: String::new(),
+                folded: String::with_capacity(32),
             });
-            w.folded.extend(c.to_lowercase());
+            push_lowercase(&mut w.folded, c);
             w.end = at + c.len_utf8();
         } else if invisible(c) {
         } else if let Some(w) = word.as_mut().filter(|_| is_combining(c)) {
@@ -212,7 +215,11 @@ fn finish(stems: Option<&mut Stems>, folded: String) -> String {
     if !folded.chars().any(is_cyrillic) {
         return folded;
     }
-    let cyrillic: String = folded.chars().map(|c| look_alike(c).unwrap_or(c)).collect();
+    let cyrillic = if folded.chars().any(|c| look_alike(c).is_some()) {
+        folded.chars().map(|c| look_alike(c).unwrap_or(c)).collect()
+    } else {
+        folded
+    };
     match stems {
         Some(stems) => stems.stem(&cyrillic),
         None => cyrillic,
