@@ -1,6 +1,8 @@
 //! The crate's stable hashes (the same across versions and platforms, unlike `DefaultHasher`):
 //! FNV-1a-64 for item identity keys (`h:` keys are stored and must never change), and XXH3-64
-//! (streaming, ~10 GB/s) for change detection of bodies and item contents. Pure.
+//! (streaming, ~10 GB/s) for change detection of bodies and item contents; and [`Keyed`], a
+//! seeded XXH3 for in-memory maps of short words (SipHash, std's, costs several times more).
+//! Pure.
 
 /// A streaming FNV-1a-64 hasher: item identity keys, and the item content hashes that caches
 /// written before XXH3 hold (see `store::codec`).
@@ -51,9 +53,59 @@ pub fn fast(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
+/// Builds [`KeyedHasher`]s: XXH3 with a seed drawn once per process from std's random
+/// state, so feed text cannot be written to collide on purpose.
+#[derive(Debug, Clone, Copy)]
+pub struct Keyed(u64);
+
+impl Default for Keyed {
+    fn default() -> Self {
+        use std::hash::BuildHasher;
+        static SEED: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        Keyed(*SEED.get_or_init(|| std::collections::hash_map::RandomState::new().hash_one(0)))
+    }
+}
+
+impl std::hash::BuildHasher for Keyed {
+    type Hasher = KeyedHasher;
+    fn build_hasher(&self) -> KeyedHasher {
+        KeyedHasher(self.0)
+    }
+}
+
+/// Each write folds its bytes into the state (the state is the next write's seed).
+#[derive(Debug, Clone, Copy)]
+pub struct KeyedHasher(u64);
+
+impl std::hash::Hasher for KeyedHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxhash_rust::xxh3::xxh3_64_with_seed(bytes, self.0);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Equal keys hash alike, different ones (here: a word and its prefixes) apart.
+    #[test]
+    fn keyed_hashes_tell_words_apart() {
+        use std::hash::BuildHasher;
+        let keyed = Keyed::default();
+        let words = ["новина", "новин", "нови", "", "новина ", "News"];
+        let hashes: std::collections::HashSet<u64> =
+            words.iter().map(|w| keyed.hash_one(w)).collect();
+        assert_eq!(hashes.len(), words.len());
+        assert_eq!(keyed.hash_one("новина"), Keyed::default().hash_one("новина".to_string()));
+    }
 
     /// The published FNV-1a-64 test vectors (Landon Curt Noll's FNV test suite).
     #[test]

@@ -84,7 +84,7 @@ pub fn words(text: &str) -> Vec<Word> {
 /// many articles with one `Stems` stems each word once).
 pub struct Stems {
     stemmer: Stemmer,
-    memo: HashMap<String, String>,
+    memo: HashMap<String, String, crate::hash::Keyed>,
 }
 
 /// Words remembered at most (then the memory starts again).
@@ -94,7 +94,7 @@ impl Default for Stems {
     fn default() -> Stems {
         Stems {
             stemmer: Stemmer::create(Algorithm::Ukrainian),
-            memo: HashMap::new(),
+            memo: HashMap::default(),
         }
     }
 }
