@@ -104,7 +104,10 @@ mod tests {
         let hashes: std::collections::HashSet<u64> =
             words.iter().map(|w| keyed.hash_one(w)).collect();
         assert_eq!(hashes.len(), words.len());
-        assert_eq!(keyed.hash_one("новина"), Keyed::default().hash_one("новина".to_string()));
+        assert_eq!(
+            keyed.hash_one("новина"),
+            Keyed::default().hash_one("новина".to_string())
+        );
     }
 
     /// The published FNV-1a-64 test vectors (Landon Curt Noll's FNV test suite).

@@ -8,6 +8,7 @@ mod chars;
 pub mod markup;
 pub mod query;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -100,16 +101,15 @@ impl Default for Stems {
 }
 
 impl Stems {
-    fn stem(&mut self, word: &str) -> String {
-        if let Some(stem) = self.memo.get(word) {
-            return stem.clone();
-        }
-        if self.memo.len() >= MEMO_WORDS {
+    fn stem(&mut self, word: &str) -> &str {
+        if self.memo.len() >= MEMO_WORDS && !self.memo.contains_key(word) {
             self.memo.clear();
         }
-        let stem = self.stemmer.stem(word).into_owned();
-        self.memo.insert(word.to_string(), stem.clone());
-        stem
+        if !self.memo.contains_key(word) {
+            let stem = self.stemmer.stem(word).into_owned();
+            self.memo.insert(word.to_string(), stem);
+        }
+        self.memo.get(word).map_or("", String::as_str)
     }
 }
 
@@ -124,7 +124,7 @@ pub fn index_terms_with(stems: &mut Stems, text: &str, out: &mut String) {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&term);
+        out.push_str(term);
     });
 }
 
@@ -141,18 +141,20 @@ pub fn term(word: &str) -> Option<String> {
 pub fn folded(text: &str) -> Option<String> {
     let mut found = None;
     scan(text, None, |_, term| {
-        found.get_or_insert(term);
+        found.get_or_insert_with(|| term.to_string());
     });
     found
 }
 
 /// Calls `f` with the span and term of each word, in order.
-fn each_word(text: &str, f: impl FnMut(Range<usize>, String)) {
-    scan(text, Some(&mut Stems::default()), f);
+fn each_word(text: &str, mut f: impl FnMut(Range<usize>, String)) {
+    scan(text, Some(&mut Stems::default()), |span, term| {
+        f(span, term.to_string());
+    });
 }
 
 /// The words of `text`, folded, and stemmed when a stemmer is given.
-fn scan(text: &str, mut stems: Option<&mut Stems>, mut f: impl FnMut(Range<usize>, String)) {
+fn scan(text: &str, mut stems: Option<&mut Stems>, mut f: impl FnMut(Range<usize>, &str)) {
     let mut word: Option<Pending> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -186,10 +188,10 @@ fn scan(text: &str, mut stems: Option<&mut Stems>, mut f: impl FnMut(Range<usize
 fn flush(
     word: &mut Option<Pending>,
     stems: Option<&mut Stems>,
-    f: &mut impl FnMut(Range<usize>, String),
+    f: &mut impl FnMut(Range<usize>, &str),
 ) {
     if let Some(w) = word.take() {
-        f(w.start..w.end, finish(stems, w.folded));
+        f(w.start..w.end, &finish(stems, w.folded));
     }
 }
 
@@ -211,9 +213,9 @@ fn combine(folded: &mut String, mark: char) {
 
 /// A whole folded word: Latin look-alikes made Cyrillic when the word has a Cyrillic letter,
 /// then stemmed if asked (Cyrillic words only; others stay as folded).
-fn finish(stems: Option<&mut Stems>, folded: String) -> String {
+fn finish(stems: Option<&mut Stems>, folded: String) -> Cow<'_, str> {
     if !folded.chars().any(is_cyrillic) {
-        return folded;
+        return Cow::Owned(folded);
     }
     let cyrillic = if folded.chars().any(|c| look_alike(c).is_some()) {
         folded.chars().map(|c| look_alike(c).unwrap_or(c)).collect()
@@ -221,8 +223,8 @@ fn finish(stems: Option<&mut Stems>, folded: String) -> String {
         folded
     };
     match stems {
-        Some(stems) => stems.stem(&cyrillic),
-        None => cyrillic,
+        Some(stems) => Cow::Borrowed(stems.stem(&cyrillic)),
+        None => Cow::Owned(cyrillic),
     }
 }
 
