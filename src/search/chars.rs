@@ -46,6 +46,10 @@ pub(super) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // The Cyrillic letters of modern Ukrainian and Russian (and the rest up to U+0481).
+    if ('\u{400}'..='\u{481}').contains(&c) {
+        return true;
+    }
     match tables().alnum.get(code / 64) {
         Some(bits) => bits & (1 << (code % 64)) != 0,
         None => c.is_alphanumeric(),
@@ -56,6 +60,18 @@ pub(super) fn is_alphanumeric(c: char) -> bool {
 pub(super) fn push_lowercase(out: &mut String, c: char) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
+        return;
+    }
+    // Ukrainian and Russian capitals lower by a fixed step; their small letters stay.
+    let code = u32::from(c);
+    let lowered = match code {
+        0x410..=0x42F => char::from_u32(code + 0x20),
+        0x400..=0x40F => char::from_u32(code + 0x50),
+        0x430..=0x45F => Some(c),
+        _ => None,
+    };
+    if let Some(l) = lowered {
+        out.push(l);
         return;
     }
     let one = tables()
