@@ -102,10 +102,10 @@ impl Default for Stems {
 
 impl Stems {
     fn stem(&mut self, word: &str) -> &str {
-        if self.memo.len() >= MEMO_WORDS && !self.memo.contains_key(word) {
-            self.memo.clear();
-        }
         if !self.memo.contains_key(word) {
+            if self.memo.len() >= MEMO_WORDS {
+                self.memo.clear();
+            }
             let stem = self.stemmer.stem(word).into_owned();
             self.memo.insert(word.to_string(), stem);
         }

@@ -188,12 +188,9 @@ pub fn decode_numeric_in_html(s: &str) -> String {
 }
 
 fn decode(s: &str, text: bool) -> String {
-    // Byte searches: '&' is ASCII, so where it is found is a char boundary.
-    if memchr::memchr(b'&', s.as_bytes()).is_none() {
-        return s.to_string();
-    }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
+    // A byte search: '&' is ASCII, so where it is found is a char boundary.
     while let Some(at) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
